@@ -1,0 +1,141 @@
+package ai.voxworks.mock;
+
+import ai.voxworks.mock.fixtures.FixtureException;
+import ai.voxworks.mock.fixtures.FixtureLoader;
+import ai.voxworks.mock.fixtures.FixtureSet;
+import ai.voxworks.mock.fixtures.FixtureStore;
+import ai.voxworks.mock.http.MockApp;
+import io.github.bucket4j.TimeMeter;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A running Voxworks mock server, for tests, the conformance suite and JShell.
+ *
+ * <pre>{@code
+ * try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).build())) {
+ *     String url = server.baseUrl();            // http://127.0.0.1:<free port>
+ *     // GET url + "/api/v1/get-call/call_nw_1001" with "Authorization: Bearer vx_test_..."
+ * }
+ * }</pre>
+ */
+public final class MockServer implements AutoCloseable {
+
+    private final MockServerConfig config;
+    private final FixtureStore fixtures;
+    private final Javalin app;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private MockServer(MockServerConfig config, FixtureStore fixtures, Javalin app, ScheduledExecutorService scheduler) {
+        this.config = config;
+        this.fixtures = fixtures;
+        this.app = app;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Loads and validates the fixtures, then starts serving.
+     *
+     * @throws FixtureException      when the fixtures are invalid (nothing is started)
+     * @throws IllegalStateException when the server cannot bind its address
+     */
+    public static MockServer start(MockServerConfig config) {
+        return start(config, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    /** As {@link #start(MockServerConfig)}, with the rate limiter reading time from {@code clock} (for tests). */
+    public static MockServer start(MockServerConfig config, TimeMeter clock) {
+        FixtureLoader loader = new FixtureLoader();
+        FixtureSet initial = config.fixturesDir().map(loader::load).orElseGet(loader::loadBundled);
+        FixtureStore store = new FixtureStore(initial);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("voxworks-mock-delay"));
+        Javalin app = MockApp.create(config, store, bundledSpec(), clock, scheduler);
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            stopQuietly(app);
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+                    + ": " + rootMessage(e), e);
+        }
+        return new MockServer(config, store, app, scheduler);
+    }
+
+    /** The bytes of the bundled {@code openapi.yaml}, the contract this server implements. */
+    public static byte[] bundledSpec() {
+        String name = FixtureLoader.BUNDLED_ROOT + "/openapi.yaml";
+        try (InputStream in = MockServer.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled " + name + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled " + name, e);
+        }
+    }
+
+    /** The port the server listens on (the free one picked when configured with 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The base URL, such as {@code http://127.0.0.1:4010}, without a trailing slash. */
+    public String baseUrl() {
+        String host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** The fixtures being served now. */
+    public FixtureSet fixtures() {
+        return fixtures.current();
+    }
+
+    public MockServerConfig config() {
+        return config;
+    }
+
+    /** Stops listening and releases the port; safe to call more than once. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            stopQuietly(app);
+            scheduler.shutdownNow();
+        }
+    }
+
+    private static void stopQuietly(Javalin app) {
+        try {
+            app.stop();
+        } catch (RuntimeException ignored) {
+            // Already stopped or never started: either way it no longer listens.
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,127 @@
+package ai.voxworks.mock;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a {@link MockServer} needs to start. Immutable; build one with {@link #builder()}.
+ *
+ * <pre>{@code
+ * MockServerConfig config = MockServerConfig.builder()
+ *     .port(0)                                  // any free port
+ *     .rateLimit(RateLimit.parse("100/1m"))
+ *     .build();
+ * }</pre>
+ *
+ * @param host        address to bind, default {@code 127.0.0.1}
+ * @param port        port to bind, default 4010; 0 picks a free one
+ * @param fixturesDir directory with {@code teams.json} and {@code calls/}; empty means the bundled copy
+ * @param rateLimit   per-API-key limit, default {@link RateLimit#DEFAULT}
+ * @param latency     delay added to every API response, default none
+ * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
+ */
+public record MockServerConfig(
+        String host,
+        int port,
+        Optional<Path> fixturesDir,
+        RateLimit rateLimit,
+        Duration latency,
+        List<String> corsOrigins) {
+
+    public static final int DEFAULT_PORT = 4010;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Longest delay a flag or a {@code Prefer: delay=} may ask for. */
+    public static final Duration MAX_DELAY = Duration.ofMinutes(2);
+
+    public MockServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(fixturesDir, "fixturesDir");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(latency, "latency");
+        corsOrigins = List.copyOf(corsOrigins);
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+        }
+        if (latency.isNegative() || latency.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("latency must be between 0 and " + Durations.format(MAX_DELAY));
+        }
+        if (corsOrigins.isEmpty()) {
+            throw new IllegalArgumentException("corsOrigins must name at least one origin, or *");
+        }
+    }
+
+    /** The defaults: bundled fixtures on 127.0.0.1:4010, 60 requests per 60 s, no latency, CORS for any origin. */
+    public static MockServerConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.fixturesDir = fixturesDir.orElse(null);
+        b.rateLimit = rateLimit;
+        b.latency = latency;
+        b.corsOrigins = corsOrigins;
+        return b;
+    }
+
+    /** Builds a {@link MockServerConfig}; every setting has a default. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Path fixturesDir;
+        private RateLimit rateLimit = RateLimit.DEFAULT;
+        private Duration latency = Duration.ZERO;
+        private List<String> corsOrigins = List.of("*");
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port to bind; 0 picks a free one (see {@link MockServer#port()}). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Serve the fixtures in this directory instead of the bundled ones; {@code null} for bundled. */
+        public Builder fixturesDir(Path fixturesDir) {
+            this.fixturesDir = fixturesDir;
+            return this;
+        }
+
+        public Builder rateLimit(RateLimit rateLimit) {
+            this.rateLimit = rateLimit;
+            return this;
+        }
+
+        public Builder latency(Duration latency) {
+            this.latency = latency;
+            return this;
+        }
+
+        public Builder corsOrigins(List<String> corsOrigins) {
+            this.corsOrigins = corsOrigins;
+            return this;
+        }
+
+        public MockServerConfig build() {
+            return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, latency, corsOrigins);
+        }
+    }
+}

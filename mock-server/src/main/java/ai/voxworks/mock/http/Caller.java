@@ -1,0 +1,12 @@
+package ai.voxworks.mock.http;
+
+import ai.voxworks.mock.fixtures.Team;
+
+/** Who is calling: the API key that authenticated the request and the team that owns it. */
+record Caller(String apiKey, Team team) {
+
+    @Override
+    public String toString() {
+        return "Caller[team=" + team.id() + ", key=" + Secrets.mask(apiKey) + "]";
+    }
+}
