@@ -35,18 +35,9 @@ public final class Durations {
         };
     }
 
-    /** The shortest exact form: {@code 60s}, {@code 1500ms}, {@code 2m}. */
+    /** Whole seconds as {@code 60s}, anything finer as {@code 1500ms}. */
     public static String format(Duration d) {
         long ms = d.toMillis();
-        if (ms % 3_600_000 == 0 && ms > 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0 && ms > 0) {
-            return ms / 60_000 + "m";
-        }
-        if (ms % 1000 == 0 && ms > 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
+        return ms % 1000 == 0 && ms > 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,16 +30,13 @@ import picocli.CommandLine.Option;
         versionProvider = Main.Version.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {
-            "Serves the Voxworks API's GET /api/v1/get-call/{call_id} from fixture files, with team",
-            "scoping, 401/404/429 and forced states (header 'Prefer: code=500', 'Prefer: delay=250').",
-            "Also serves the spec at /openapi.yaml.",
-            ""},
+        description = "Serves the Voxworks API's GET /api/v1/get-call/{call_id} from fixture files, "
+                + "with team scoping, 401/404/429 and forced states (request header 'Prefer: code=500', "
+                + "'Prefer: delay=250'). Also serves the spec at /openapi.yaml.%n",
         footer = {
-            "",
-            "Every option can also be set with an environment variable; a flag wins over it.",
-            "Exit status: 0 after a clean stop, 1 when the fixtures are invalid or the address is",
-            "taken, 2 for a bad option."})
+            "%nEvery option can also be set with its environment variable; a flag wins over it.",
+            "Exit status: 0 after a clean stop, 1 when the fixtures are invalid or the address is taken, "
+                + "2 for a bad option."})
 public final class Main implements Callable<Integer> {
 
     /** Returned by {@link #run} when the server is up and keeps the JVM alive. */
@@ -85,7 +81,7 @@ public final class Main implements Callable<Integer> {
 
     private final PrintWriter out;
     private final PrintWriter err;
-    private MockServer server;
+    private volatile MockServer server;
 
     Main(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -96,17 +92,26 @@ public final class Main implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         Main main = new Main(out, err);
+        // Registered before the server starts, so a SIGTERM at any moment still stops it cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(main::stop, "voxworks-mock-shutdown"));
         int code = main.execute(args, System::getenv);
         if (code != RUNNING) {
             System.exit(code);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            main.server.close();
+        // Otherwise Jetty's threads keep the JVM alive until Ctrl+C or SIGTERM.
+    }
+
+    private void stop() {
+        MockServer running = server;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.close();
             out.println("Voxworks mock server stopped.");
-            stopped.countDown();
-        }, "voxworks-mock-shutdown"));
-        awaitQuietly(stopped);
+        } catch (RuntimeException e) {
+            err.println("voxworks-mock-server: error while stopping: " + e.getMessage());
+        }
     }
 
     /** The server this command started, or {@code null}. */
@@ -199,14 +204,6 @@ public final class Main implements Callable<Integer> {
         boolean onCommandLine = Arrays.stream(args)
                 .anyMatch(a -> a.equals(option.longestName()) || a.startsWith(option.longestName() + "="));
         return source != null && !onCommandLine && env.apply(source[0]) != null ? " (from " + source[0] + ")" : "";
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static final class PortConverter implements CommandLine.ITypeConverter<Integer> {

@@ -1,0 +1,153 @@
+package ai.voxworks.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private Main main;
+
+    @AfterEach
+    void stopServer() {
+        if (main != null && main.server() != null) {
+            main.server().close();
+        }
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        main = new Main(new PrintWriter(out, true), new PrintWriter(err, true));
+        return main.execute(args, env::get);
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "--port|abc|Invalid value for option '--port': 'abc' is not a port",
+        "--port|70000|'70000' is not a port; use 0 to 65535",
+        "--rate-limit|10|'10' is not a rate limit",
+        "--rate-limit|0/1s|it must allow at least 1 request",
+        "--rate-limit|10/forever|'forever' is not a duration",
+        "--latency|5 parsecs|'5 parsecs' is not a duration",
+        "--latency|3h|is too long",
+        "--cors-origins|ftp://files.example|'ftp://files.example' is not an origin",
+        "--cors-origins|http://localhost:5173/app|is not an origin",
+    })
+    void badFlagValueExits2WithOneLineNamingFlagAndReason(String flag, String value, String reason) {
+        int code = run(flag, value);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().satisfies(line -> {
+            assertThat(line).startsWith("voxworks-mock-server: ").contains(flag).contains(reason);
+            assertThat(line).doesNotContain("Exception");
+        });
+        assertThat(main.server()).isNull();
+    }
+
+    @Test
+    void unknownFlagExits2() {
+        assertThat(run("--turbo")).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line).contains("--turbo"));
+    }
+
+    @Test
+    void badEnvironmentValueNamesTheVariable() {
+        int code = run(Map.of("VOXWORKS_MOCK_RATE_LIMIT", "fast"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate-limit", "'fast' is not a rate limit", "(from VOXWORKS_MOCK_RATE_LIMIT)");
+    }
+
+    @Test
+    void environmentVariablesConfigureTheServer() {
+        int code = run(Map.of("VOXWORKS_MOCK_PORT", "0", "VOXWORKS_MOCK_RATE_LIMIT", "3/1m",
+                "VOXWORKS_MOCK_LATENCY", "5ms", "VOXWORKS_MOCK_CORS_ORIGINS", "http://localhost:5173"));
+
+        assertThat(code).isEqualTo(Main.RUNNING);
+        MockServerConfig config = main.server().config();
+        assertThat(config.rateLimit()).isEqualTo(RateLimit.of(3, Duration.ofMinutes(1)));
+        assertThat(config.latency()).isEqualTo(Duration.ofMillis(5));
+        assertThat(config.corsOrigins()).containsExactly("http://localhost:5173");
+    }
+
+    @Test
+    void flagWinsOverEnvironment() {
+        run(Map.of("VOXWORKS_MOCK_RATE_LIMIT", "3/1m"), "--port", "0", "--rate-limit", "off");
+
+        assertThat(main.server().config().rateLimit().enabled()).isFalse();
+    }
+
+    @Test
+    void helpListsEveryFlagAndItsVariable() {
+        assertThat(run("--help")).isZero();
+
+        assertThat(out.toString()).contains(
+                "--port", "VOXWORKS_MOCK_PORT", "--host", "VOXWORKS_MOCK_HOST",
+                "--fixtures", "VOXWORKS_MOCK_FIXTURES", "--rate-limit", "VOXWORKS_MOCK_RATE_LIMIT",
+                "--latency", "VOXWORKS_MOCK_LATENCY", "--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS",
+                "Default 4010", "Default 60/60s", "forced states");
+    }
+
+    @Test
+    void startupPrintsUrlFixtureCountsAndDemoKeysThenServes() {
+        assertThat(run("--port", "0")).isEqualTo(Main.RUNNING);
+
+        String url = main.server().baseUrl();
+        assertThat(out.toString()).contains(
+                "listening on " + url,
+                "bundled: 10 calls, 2 teams",
+                "team_northwind", "vx_test_northwind_primary_7f3a9c", "vx_test_northwind_ops_2b8e41",
+                "team_bluebird", "vx_test_bluebird_5d0c6a",
+                url + "/openapi.yaml");
+        assertThat(new TestHttp(url).getCall("call_nw_1001", TestHttp.NORTHWIND_KEY).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidFixturesExit1WithFilePointerAndReason(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("calls"));
+        Files.writeString(dir.resolve("teams.json"),
+                "{\"teams\":[{\"id\":\"team_a\",\"api_keys\":[\"vx_test_team_a_123\"]}]}");
+        Files.writeString(dir.resolve("calls/c1.json"), "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":\"abc\"}");
+
+        assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("cannot start", dir.resolve("calls/c1.json").toString(), "/duration", "integer");
+        assertThat(main.server()).isNull();
+    }
+
+    @Test
+    void customFixturesDirectoryIsServed(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("calls"));
+        Files.writeString(dir.resolve("teams.json"),
+                "{\"teams\":[{\"id\":\"team_a\",\"api_keys\":[\"vx_test_team_a_123\"]}]}");
+        Files.writeString(dir.resolve("calls/c1.json"), "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":null}");
+
+        assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(Main.RUNNING);
+        assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams");
+        assertThat(new TestHttp(main.server().baseUrl()).getCall("c1", "vx_test_team_a_123").body()).contains("\"id\":\"c1\"");
+    }
+
+    @Test
+    void portInUseExits1WithAClearMessage() {
+        try (MockServer taken = MockServer.start(MockServerConfig.builder().port(0).build())) {
+            assertThat(run("--port", Integer.toString(taken.port()))).isEqualTo(1);
+            assertThat(err.toString().lines()).singleElement()
+                    .satisfies(line -> assertThat(line).contains("cannot listen on 127.0.0.1:" + taken.port()));
+        }
+    }
+}

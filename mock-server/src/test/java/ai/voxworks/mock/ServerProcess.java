@@ -1,0 +1,107 @@
+package ai.voxworks.mock;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The mock server as a separate JVM, the way a user runs it: for exit codes and signals. */
+final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuffer output = new StringBuffer();
+
+    private ServerProcess(List<String> command) {
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    output.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // The process is gone; what it printed is in output.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** {@code java -cp <this test's class path> ai.voxworks.mock.Main args...}. */
+    static ServerProcess fromClassPath(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ServerProcess(command);
+    }
+
+    /** {@code java -jar jar args...}. */
+    static ServerProcess fromJar(Path jar, String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new ServerProcess(command);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Waits for the startup banner and returns the URL it announces. */
+    String awaitUrl() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null) {
+                Matcher m = URL.matcher(line);
+                if (m.find()) {
+                    return m.group(1);
+                }
+            } else if (!process.isAlive()) {
+                throw new AssertionError("the server exited with " + process.exitValue() + ":\n" + output);
+            }
+        }
+        throw new AssertionError("no URL announced within 30 s:\n" + output);
+    }
+
+    /** Sends SIGTERM (on Linux) and waits for the exit status. */
+    int terminate() throws InterruptedException {
+        // Through the handle: Process.destroy() would also close our end of its output pipe,
+        // and what the server prints while stopping would be lost.
+        process.toHandle().destroy();
+        return awaitExit();
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the server did not exit within 30 s:\n" + output);
+        }
+        return process.exitValue();
+    }
+
+    /** Everything printed so far, stdout and stderr together. */
+    String output() throws InterruptedException {
+        Thread.sleep(50);
+        return output.toString();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
