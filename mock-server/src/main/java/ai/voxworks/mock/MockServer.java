@@ -4,16 +4,20 @@ import ai.voxworks.mock.fixtures.FixtureException;
 import ai.voxworks.mock.fixtures.FixtureLoader;
 import ai.voxworks.mock.fixtures.FixtureSet;
 import ai.voxworks.mock.fixtures.FixtureStore;
+import ai.voxworks.mock.fixtures.FixtureWatcher;
 import ai.voxworks.mock.http.MockApp;
+import ai.voxworks.mock.http.RequestJournal;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * A running Voxworks mock server, for tests, the conformance suite and JShell.
@@ -27,21 +31,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class MockServer implements AutoCloseable {
 
+    /** Editors save in bursts; a reload waits this long after the last change. */
+    static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(200);
+
+    /** How many API requests {@code GET /__mock/requests} remembers. */
+    public static final int JOURNAL_CAPACITY = 500;
+
     private final MockServerConfig config;
     private final FixtureStore fixtures;
     private final Javalin app;
     private final ScheduledExecutorService scheduler;
+    private final FixtureWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MockServer(MockServerConfig config, FixtureStore fixtures, Javalin app, ScheduledExecutorService scheduler) {
+    private MockServer(MockServerConfig config, FixtureStore fixtures, Javalin app, ScheduledExecutorService scheduler,
+                       FixtureWatcher watcher) {
         this.config = config;
         this.fixtures = fixtures;
         this.app = app;
         this.scheduler = scheduler;
+        this.watcher = watcher;
     }
 
     /**
-     * Loads and validates the fixtures, then starts serving.
+     * Loads and validates the fixtures, then starts serving. Fixtures from a directory are
+     * watched: valid edits are served at once, invalid ones are logged and ignored.
      *
      * @throws FixtureException      when the fixtures are invalid (nothing is started)
      * @throws IllegalStateException when the server cannot bind its address
@@ -53,19 +67,33 @@ public final class MockServer implements AutoCloseable {
     /** As {@link #start(MockServerConfig)}, with the rate limiter reading time from {@code clock} (for tests). */
     public static MockServer start(MockServerConfig config, TimeMeter clock) {
         FixtureLoader loader = new FixtureLoader();
-        FixtureSet initial = config.fixturesDir().map(loader::load).orElseGet(loader::loadBundled);
-        FixtureStore store = new FixtureStore(initial);
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("voxworks-mock-delay"));
-        Javalin app = MockApp.create(config, store, bundledSpec(), clock, scheduler);
+        Supplier<FixtureSet> load = () -> config.fixturesDir().map(loader::load).orElseGet(loader::loadBundled);
+        FixtureStore store = new FixtureStore(load.get());
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("voxworks-mock-scheduler"));
+        FixtureWatcher watcher = null;
+        Javalin app = null;
         try {
+            if (config.fixturesDir().isPresent()) {
+                watcher = new FixtureWatcher(config.fixturesDir().get(), loader, store, scheduler, RELOAD_DEBOUNCE);
+            }
+            FixtureWatcher w = watcher;
+            app = MockApp.create(new MockApp.Parts(config, store, loader, load, () -> w == null ? null : w.lastReload(),
+                    bundledSpec(), clock, scheduler, new RequestJournal(JOURNAL_CAPACITY)));
             app.start(config.host(), config.port());
-        } catch (RuntimeException e) {
+            return new MockServer(config, store, app, scheduler, watcher);
+        } catch (IOException | RuntimeException e) {
             scheduler.shutdownNow();
-            stopQuietly(app);
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
-                    + ": " + rootMessage(e), e);
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (app != null) {
+                stopQuietly(app);
+            }
+            String what = watcher == null && config.fixturesDir().isPresent()
+                    ? "cannot watch " + config.fixturesDir().get()
+                    : "cannot listen on " + config.host() + ":" + config.port();
+            throw new IllegalStateException(what + ": " + rootMessage(e), e);
         }
-        return new MockServer(config, store, app, scheduler);
     }
 
     /** The bytes of the bundled {@code openapi.yaml}, the contract this server implements. */
@@ -110,6 +138,9 @@ public final class MockServer implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            if (watcher != null) {
+                watcher.close();
+            }
             stopQuietly(app);
             scheduler.shutdownNow();
         }

@@ -11,6 +11,8 @@ import java.time.Duration;
 final class GetCallHandler implements Handler {
 
     static final String PATH = "/api/v1/get-call/{call_id}";
+    /** Request attribute: the authenticated {@link Caller}, for the request journal. */
+    static final String CALLER = "voxworks.caller";
 
     private final Authentication authentication;
     private final RateLimiting rateLimiting;
@@ -34,16 +36,17 @@ final class GetCallHandler implements Handler {
         Prefer prefer = Prefer.parse(ctx.header("Prefer"));
         Reply reply = prefer.code() == 0 ? null : forced.forCode(prefer.code());
         if (reply == null) {
-            reply = serve(ctx.header("Authorization"), ctx.pathParam("call_id"));
+            reply = serve(ctx, ctx.header("Authorization"), ctx.pathParam("call_id"));
         }
         responder.respond(ctx, reply, prefer.delay() != null ? prefer.delay() : latency);
     }
 
-    private Reply serve(String authorization, String callId) {
+    private Reply serve(Context ctx, String authorization, String callId) {
         Caller caller;
         Quota quota;
         try {
             caller = authentication.authenticate(authorization);
+            ctx.attribute(CALLER, caller);
             quota = rateLimiting.consume(caller);
         } catch (ApiError refused) {
             return refused.reply();

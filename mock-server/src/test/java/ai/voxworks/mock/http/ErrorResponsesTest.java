@@ -88,8 +88,10 @@ class ErrorResponsesTest {
         ScheduledExecutorService broken = Executors.newSingleThreadScheduledExecutor();
         broken.shutdownNow();
         MockServerConfig config = MockServerConfig.builder().port(0).build();
-        Javalin app = MockApp.create(config, new FixtureStore(new FixtureLoader().loadBundled()),
-                MockServer.bundledSpec(), TimeMeter.SYSTEM_NANOTIME, broken).start("127.0.0.1", 0);
+        FixtureLoader loader = new FixtureLoader();
+        Javalin app = MockApp.create(new MockApp.Parts(config, new FixtureStore(loader.loadBundled()), loader,
+                loader::loadBundled, () -> null, MockServer.bundledSpec(), TimeMeter.SYSTEM_NANOTIME, broken,
+                new RequestJournal(10))).start("127.0.0.1", 0);
         try {
             TestHttp brokenHttp = new TestHttp("http://127.0.0.1:" + app.port());
 

@@ -1,0 +1,67 @@
+package ai.voxworks.mock;
+
+import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HotReloadTest {
+
+    @TempDir
+    Path dir;
+
+    private void copyFixtures() throws IOException {
+        Path source = Path.of(System.getProperty("voxworks.fixtures.dir"));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void validEditIsServedAndInvalidEditKeepsEverythingAsBefore() throws Exception {
+        copyFixtures();
+        try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).fixturesDir(dir).build())) {
+            TestHttp http = new TestHttp(server.baseUrl());
+            Path file = dir.resolve("calls/call_nw_1001.json");
+
+            Files.writeString(file, Files.readString(file).replace("\"duration\": 204", "\"duration\": 205"));
+            awaitTrue(() -> http.getCall("call_nw_1001", NORTHWIND_KEY).body().contains("\"duration\":205"));
+            Files.writeString(dir.resolve("calls/call_nw_7777.json"),
+                    "{\"id\":\"call_nw_7777\",\"team_id\":\"team_northwind\",\"status\":\"queued\"}");
+            awaitTrue(() -> http.getCall("call_nw_7777", NORTHWIND_KEY).statusCode() == 200);
+            String servedBefore = http.getCall("call_nw_1001", NORTHWIND_KEY).body();
+            String otherBefore = http.getCall("call_nw_1006", NORTHWIND_KEY).body();
+
+            Files.writeString(file, Files.readString(file).replace("\"duration\": 205", "\"duration\": \"abc\""));
+            awaitTrue(() -> http.get("/__mock/health").body().contains("\"ok\":false"));
+
+            assertThat(http.get("/__mock/health").body()).contains("/duration", "call_nw_1001.json");
+            assertThat(http.getCall("call_nw_1001", NORTHWIND_KEY).body()).isEqualTo(servedBefore);
+            assertThat(http.getCall("call_nw_1006", NORTHWIND_KEY).body()).isEqualTo(otherBefore);
+            assertThat(http.getCall("call_nw_7777", NORTHWIND_KEY).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within 15 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
