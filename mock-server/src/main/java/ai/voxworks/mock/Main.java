@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
                 + "with team scoping, 401/404/429 and forced states (request header 'Prefer: code=500', "
                 + "'Prefer: delay=250'). Also serves the spec at /openapi.yaml.%n",
         footer = {
-            "%nEvery option can also be set with its environment variable; a flag wins over it.",
+            "%nAlso served: /docs (API reference), /__mock/health, /__mock/calls (GET, PUT and DELETE"
+                + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal).",
+            "Every option can also be set with its environment variable; a flag wins over it.",
             "Exit status: 0 after a clean stop, 1 when the fixtures are invalid or the address is taken, "
                 + "2 for a bad option."})
 public final class Main implements Callable<Integer> {

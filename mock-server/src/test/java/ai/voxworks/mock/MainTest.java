@@ -101,7 +101,7 @@ class MainTest {
                 "--port", "VOXWORKS_MOCK_PORT", "--host", "VOXWORKS_MOCK_HOST",
                 "--fixtures", "VOXWORKS_MOCK_FIXTURES", "--rate-limit", "VOXWORKS_MOCK_RATE_LIMIT",
                 "--latency", "VOXWORKS_MOCK_LATENCY", "--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS",
-                "Default 4010", "Default 60/60s", "forced states");
+                "Default 4010", "Default 60/60s", "forced states", "/__mock/reset", "/docs");
     }
 
     @Test

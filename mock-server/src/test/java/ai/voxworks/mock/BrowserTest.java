@@ -1,0 +1,107 @@
+package ai.voxworks.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real browser (headless Chromium) uses the mock from a page on another origin, and renders
+ * the docs page. Assertions are on the DOM the browser produced. CI installs Chromium
+ * ({@code .ci/run}); without it these tests are skipped with that reason.
+ */
+class BrowserTest {
+
+    private static Path chromium;
+
+    @TempDir
+    Path profile;
+
+    @BeforeAll
+    static void findChromium() {
+        chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(chromium != null, "no Chromium on this machine; .ci/run installs Debian's chromium");
+    }
+
+    @Test
+    void pageOnAnotherOriginReadsTheCallTheQuotaAndThe429() throws Exception {
+        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(3, Duration.ofMinutes(2))).build();
+        try (MockServer mock = MockServer.start(config)) {
+            HttpServer app = servePage(mock.baseUrl());
+            try {
+                String dom = dumpDom("http://127.0.0.1:" + app.getAddress().getPort() + "/");
+
+                assertThat(text(dom, "error")).isEmpty();
+                assertThat(text(dom, "call")).isEqualTo("call_nw_1006");
+                assertThat(text(dom, "status")).isEqualTo("200 completed");
+                assertThat(text(dom, "transcript")).contains("Josefina Muñoz");
+                assertThat(text(dom, "remaining")).isEqualTo("2");
+                assertThat(text(dom, "limited")).isEqualTo("429 Rate limit exceeded");
+                assertThat(Integer.parseInt(text(dom, "retry-after"))).isBetween(1, 120);
+            } finally {
+                app.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void docsPageRendersTheSpecOffline() throws Exception {
+        try (MockServer mock = MockServer.start(MockServerConfig.builder().port(0).build())) {
+            String dom = dumpDom(mock.baseUrl() + "/docs");
+
+            assertThat(dom).contains("Voxworks API", "/api/v1/get-call/{call_id}", "Get call");
+            assertThat(dom).contains("opblock");
+        }
+    }
+
+    private static HttpServer servePage(String mockUrl) throws IOException {
+        byte[] page;
+        try (InputStream in = BrowserTest.class.getResourceAsStream("/browser/app.html")) {
+            page = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__MOCK_URL__", mockUrl)
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private String dumpDom(String url) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(),
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--dump-dom", url));
+        Process browser = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = browser.getInputStream().readAllBytes();
+        assertThat(browser.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static String text(String dom, String id) {
+        String open = "id=\"" + id + "\">";
+        int start = dom.indexOf(open);
+        assertThat(start).as("element #" + id + " in the DOM").isNotNegative();
+        int end = dom.indexOf("</dd>", start);
+        return dom.substring(start + open.length(), end).strip();
+    }
+}
