@@ -90,7 +90,7 @@ public final class ScriptRunner implements AutoCloseable {
             String trimmed = remaining.stripLeading();
             line += countLines(remaining.substring(0, remaining.length() - trimmed.length()));
             remaining = trimmed;
-            if (remaining.startsWith("/")) {
+            if (remaining.startsWith("/") && !remaining.startsWith("//") && !remaining.startsWith("/*")) {
                 int end = remaining.indexOf('\n');
                 String command = (end < 0 ? remaining : remaining.substring(0, end)).strip();
                 remaining = end < 0 ? "" : remaining.substring(end);

@@ -22,9 +22,12 @@ class ScriptRunnerTest {
 
     @Test
     void runsSnippetsInOrderWithDefaultImportsAndPrintHelpers() {
-        assertThat(runner.evalResource("defaults.jsh").ok()).isTrue();
+        assertThat(runner.evalResource("defaults.jsh").failure()).isNull();
 
         ScriptRunner.Outcome outcome = runner.eval("""
+                // a comment, then /* another */ before the first snippet
+                /* block
+                   comment */
                 List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));
                 Collections.sort(xs);
                 int twice(int x) {
