@@ -12,7 +12,10 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -68,18 +71,31 @@ public final class MockServer implements AutoCloseable {
     public static MockServer start(MockServerConfig config, TimeMeter clock) {
         FixtureLoader loader = new FixtureLoader();
         Supplier<FixtureSet> load = () -> config.fixturesDir().map(loader::load).orElseGet(loader::loadBundled);
-        FixtureStore store = new FixtureStore(load.get());
+        // Loading (schema compile, parse, validate) and Jetty's start-up each take a good part of a
+        // second: run them side by side. Requests that arrive first wait for the complete set.
+        CompletableFuture<FixtureSet> loading = new CompletableFuture<>();
+        Thread loaderThread = new Thread(() -> {
+            try {
+                loading.complete(load.get());
+            } catch (Throwable t) {
+                loading.completeExceptionally(t);
+            }
+        }, "voxworks-mock-loader");
+        loaderThread.setDaemon(true);
+        loaderThread.start();
+        FixtureStore store = new FixtureStore(loading);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("voxworks-mock-scheduler"));
         FixtureWatcher watcher = null;
         Javalin app = null;
         try {
-            if (config.fixturesDir().isPresent()) {
+            if (config.fixturesDir().isPresent() && Files.isDirectory(config.fixturesDir().get())) {
                 watcher = new FixtureWatcher(config.fixturesDir().get(), loader, store, scheduler, RELOAD_DEBOUNCE);
             }
             FixtureWatcher w = watcher;
             app = MockApp.create(new MockApp.Parts(config, store, loader, load, () -> w == null ? null : w.lastReload(),
                     bundledSpec(), clock, scheduler, new RequestJournal(JOURNAL_CAPACITY)));
             app.start(config.host(), config.port());
+            store.current();
             return new MockServer(config, store, app, scheduler, watcher);
         } catch (IOException | RuntimeException e) {
             scheduler.shutdownNow();
@@ -89,10 +105,30 @@ public final class MockServer implements AutoCloseable {
             if (app != null) {
                 stopQuietly(app);
             }
+            FixtureException invalid = fixtureFailure(loading);
+            if (invalid != null) {
+                throw invalid;
+            }
             String what = watcher == null && config.fixturesDir().isPresent()
                     ? "cannot watch " + config.fixturesDir().get()
                     : "cannot listen on " + config.host() + ":" + config.port();
             throw new IllegalStateException(what + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The fixtures' own failure, if loading them is what failed (waits for the loader to finish). */
+    private static FixtureException fixtureFailure(CompletableFuture<FixtureSet> loading) {
+        try {
+            loading.join();
+            return null;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof FixtureException invalid) {
+                return invalid;
+            }
+            if (e.getCause() instanceof RuntimeException other) {
+                throw other;
+            }
+            throw e;
         }
     }
 
