@@ -223,6 +223,15 @@ class AdminApiTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui", "/docs/init.js").doesNotContain("https://");
         assertThat(http.get(bundle).statusCode()).isEqualTo(200);
-        assertThat(http.get("/docs/init.js").body()).contains("/openapi.yaml");
+        assertThat(http.get("/docs/init.js").body()).contains("/docs/openapi.json");
+    }
+
+    @Test
+    void docsListThisMockFirstSoTryItOutCallsTheMock() {
+        JsonNode spec = JSON.readTree(http.get("/docs/openapi.json").body());
+
+        assertThat(spec.get("servers").get(0).get("url").asString()).isEqualTo("/");
+        assertThat(spec.get("servers").get(1).get("url").asString()).isEqualTo("https://api.voxworks.ai");
+        assertThat(spec.get("paths").has("/api/v1/get-call/{call_id}")).isTrue();
     }
 }

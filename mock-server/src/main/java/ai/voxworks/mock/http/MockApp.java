@@ -68,6 +68,7 @@ public final class MockApp {
                 rateLimiting, parts.journal());
         byte[] docs = resource("docs.html");
         byte[] docsInit = resource("docs-init.js");
+        DocsSpec docsSpec = new DocsSpec(parts.spec());
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
             app.startup.showOldJavalinVersionWarning = false;
@@ -82,6 +83,7 @@ public final class MockApp {
             app.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(parts.spec()));
             app.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
             app.routes.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(docsInit));
+            app.routes.get("/docs/openapi.json", ctx -> ctx.contentType(Responder.JSON).result(docsSpec.json()));
             admin.register(app.routes);
             errors(app);
         });

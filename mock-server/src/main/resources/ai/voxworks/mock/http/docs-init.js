@@ -1,6 +1,6 @@
-// Renders the spec this mock serves; "Try it out" calls this same server.
+// Renders the spec with this mock listed first among the servers: "Try it out" calls the mock.
 window.ui = SwaggerUIBundle({
-  url: "/openapi.yaml",
+  url: "/docs/openapi.json",
   dom_id: "#swagger-ui",
   deepLinking: true,
   presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
