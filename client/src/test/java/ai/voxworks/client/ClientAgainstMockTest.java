@@ -1,0 +1,179 @@
+package ai.voxworks.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.voxworks.mock.MockServer;
+import ai.voxworks.mock.MockServerConfig;
+import ai.voxworks.mock.RateLimit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The client against the real mock server, over HTTP on loopback. */
+class ClientAgainstMockTest {
+
+    static final String NORTHWIND_KEY = "vx_test_northwind_primary_7f3a9c";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static MockServer mock;
+    private static VoxworksClient client;
+
+    @BeforeAll
+    static void start() {
+        mock = MockServer.start(MockServerConfig.builder().port(0).rateLimit(RateLimit.off()).build());
+        client = VoxworksClient.builder().apiKey(NORTHWIND_KEY).baseUrl(mock.baseUrl()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        mock.close();
+    }
+
+    private static String fixture(String id) throws Exception {
+        return Files.readString(Path.of(System.getProperty("voxworks.fixtures.dir"), "calls", id + ".json"));
+    }
+
+    @Test
+    void getCallReturnsTheFixtureTyped() throws Exception {
+        Call call = client.getCall("call_nw_1001");
+
+        assertThat(JSON.readTree(call.json())).isEqualTo(JSON.readTree(fixture("call_nw_1001")));
+        assertThat(call.id()).isEqualTo("call_nw_1001");
+        assertThat(call.teamId()).isEqualTo("team_northwind");
+        assertThat(call.status()).isEqualTo("completed");
+        assertThat(call.duration()).isEqualTo(204L);
+        assertThat(call.endTime()).isEqualTo(OffsetDateTime.of(2026, 11, 20, 14, 3, 31, 0, ZoneOffset.UTC));
+        assertThat(call.structuredData()).containsEntry("appointment_confirmed", true).containsEntry("reminder_channel", "sms");
+        assertThat(call.objectives()).hasSize(3).first().isEqualTo(Map.of("name", "confirm_appointment", "achieved", true));
+        assertThat(call.extra()).isEmpty();
+    }
+
+    @Test
+    void nullableFieldsStayNull() {
+        Call scheduled = client.getCall("call_nw_1002");
+
+        assertThat(scheduled.scheduledTime()).isNotNull();
+        assertThat(scheduled.actualTime()).isNull();
+        assertThat(scheduled.endTime()).isNull();
+        assertThat(scheduled.duration()).isNull();
+        assertThat(scheduled.structuredData()).isNull();
+        assertThat(scheduled.objectives()).isNull();
+    }
+
+    @Test
+    void undocumentedFieldsAreKeptAndReadable() {
+        try (VoxworksClient bluebird = client.newBuilder().apiKey("vx_test_bluebird_5d0c6a").build()) {
+            Call call = bluebird.getCall("call_bb_2001");
+
+            assertThat(call.extra()).containsEntry("language", "en-US")
+                    .containsEntry("cost", Map.of("amount", "0.84", "currency", "USD"))
+                    .containsEntry("tags", List.of("hot-lead", "riverside"))
+                    .containsEntry("agent_version", "2026.11.2");
+        }
+    }
+
+    @Test
+    void nonAsciiTextArrivesIntact() {
+        assertThat(client.getCall("call_nw_1006").transcript()).contains("Muñoz", "Köln", "😊", "谢谢");
+    }
+
+    @Test
+    void unknownKeyIsAnAuthenticationExceptionWithoutTheKey() {
+        String wrongKey = "vx_test_wrong_key_0123456789";
+        try (VoxworksClient wrong = client.newBuilder().apiKey(wrongKey).build()) {
+            assertThatThrownBy(() -> wrong.getCall("call_nw_1001"))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessage("HTTP 401: Invalid API key")
+                    .satisfies(e -> assertThat(((VoxworksException) e).serverMessage()).isEqualTo("Invalid API key"));
+            assertThat(wrong.toString()).doesNotContain(wrongKey).contains("vx_test_…");
+        }
+    }
+
+    @Test
+    void foreignAndUnknownCallsAreNotFound() {
+        assertThatThrownBy(() -> client.getCall("call_bb_2001"))
+                .isInstanceOf(NotFoundException.class).hasMessage("HTTP 404: Call not found");
+        assertThatThrownBy(() -> client.getCall("call_that_does_not_exist"))
+                .isInstanceOf(NotFoundException.class).hasMessage("HTTP 404: Call not found");
+    }
+
+    @Test
+    void idsWithReservedCharactersStayOneSegment() {
+        for (String id : List.of("a/b", "../call_nw_1001", "call nw", "ü?#", "%2F")) {
+            assertThatThrownBy(() -> client.getCall(id)).as(id).isInstanceOf(NotFoundException.class);
+        }
+    }
+
+    @Test
+    void rateLimitedCallCarriesRetryAfterLimitAndRemaining() {
+        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
+                     .rateLimit(RateLimit.of(1, Duration.ofSeconds(45))).build());
+             VoxworksClient once = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(0).build()) {
+            once.getCall("call_nw_1001");
+            assertThat(once.rateLimitStatus()).contains(new RateLimitStatus(1, 0));
+
+            assertThatThrownBy(() -> once.getCall("call_nw_1001"))
+                    .isInstanceOfSatisfying(RateLimitException.class, e -> {
+                        assertThat(e.status()).isEqualTo(429);
+                        assertThat(e.retryAfter()).hasValueSatisfying(d ->
+                                assertThat(d).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(45)));
+                        assertThat(e.limit()).hasValue(1);
+                        assertThat(e.remaining()).hasValue(0);
+                    });
+        }
+    }
+
+    @Test
+    void retryAfterLongerThanTheCapFailsAtOnce() {
+        RecordingSleeper sleeper = new RecordingSleeper();
+        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
+                     .rateLimit(RateLimit.of(1, Duration.ofMinutes(10))).build());
+             VoxworksClient capped = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(3)
+                     .maxRetryWait(Duration.ofSeconds(5)).sleeper(sleeper).build()) {
+            capped.getCall("call_nw_1001");
+
+            assertThatThrownBy(() -> capped.getCall("call_nw_1001")).isInstanceOf(RateLimitException.class);
+            assertThat(sleeper.waits).isEmpty();
+        }
+    }
+
+    @Test
+    void rateLimitStatusFollowsTheLastResponse() {
+        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
+                     .rateLimit(RateLimit.of(5, Duration.ofMinutes(1))).build());
+             VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
+            assertThat(counted.rateLimitStatus()).isEmpty();
+            counted.getCall("call_nw_1001");
+            counted.getCall("call_nw_1002");
+
+            assertThat(counted.rateLimitStatus()).contains(new RateLimitStatus(5, 3));
+        }
+    }
+
+    @Test
+    void asyncGetCallCompletesWithTheCall() throws Exception {
+        Call call = client.getCallAsync("call_nw_1003").get(10, TimeUnit.SECONDS);
+
+        assertThat(call.status()).isEqualTo("in-progress");
+        assertThat(call.progress()).isEqualTo("collecting_insurance_details");
+    }
+
+    @Test
+    void asyncNotFoundFailsTheFutureWithTheTypedException() {
+        assertThatThrownBy(() -> client.getCallAsync("call_bb_2002").join())
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(NotFoundException.class);
+    }
+}
