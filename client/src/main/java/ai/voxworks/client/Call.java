@@ -27,7 +27,7 @@ import java.util.Map;
  * @param recordingUrl   {@code recording_url}
  * @param objectives     each objective with its outcome
  * @param extra          undocumented fields, by JSON name
- * @param json           the call as the server sent it, compact JSON
+ * @param json           the call object exactly as the server sent it
  */
 public record Call(
         String id,

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import okhttp3.Headers;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,14 +80,32 @@ final class Responses {
         if (body.length == 0) {
             throw unexpected(status, "empty body", null);
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
+        JsonNode call = null;
+        String json = null;
+        // One pass: the "call" object as a tree, and its exact bytes for Call.json(), with no
+        // second serialization.
+        try (JsonParser parser = mapper.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw unexpected(status, "no \"call\" object in " + snippet(body), null);
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_OBJECT && "call".equals(name) && call == null) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    call = parser.readValueAsTree();
+                    int end = (int) parser.currentLocation().getByteOffset();
+                    json = new String(body, start, end - start, StandardCharsets.UTF_8);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw unexpected(status, "not JSON: " + snippet(body), null);
+            }
         } catch (JacksonException e) {
             throw unexpected(status, "not JSON: " + snippet(body), e);
         }
-        JsonNode call = root == null ? null : root.get("call");
-        if (call == null || !call.isObject()) {
+        if (call == null) {
             throw unexpected(status, "no \"call\" object in " + snippet(body), null);
         }
         try {
@@ -105,7 +125,7 @@ final class Responses {
                     text(call, "transcript"), text(call, "recording_url"),
                     present(call, "objectives") ? mapper.convertValue(call.get("objectives"), LIST_OF_MAPS) : null,
                     Collections.unmodifiableMap(extra),
-                    mapper.writeValueAsString(call));
+                    json);
         } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
             throw unexpected(status, "a call of the wrong shape: " + e.getMessage(), e);
         }
