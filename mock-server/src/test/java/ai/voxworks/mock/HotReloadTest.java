@@ -3,11 +3,9 @@ package ai.voxworks.mock;
 import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,23 +14,9 @@ class HotReloadTest {
     @TempDir
     Path dir;
 
-    private void copyFixtures() throws IOException {
-        Path source = Path.of(System.getProperty("voxworks.fixtures.dir"));
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : files.toList()) {
-                Path target = dir.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
     @Test
     void validEditIsServedAndInvalidEditKeepsEverythingAsBefore() throws Exception {
-        copyFixtures();
+        TestFixtures.copyTo(dir);
         try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).fixturesDir(dir).build())) {
             TestHttp http = new TestHttp(server.baseUrl());
             Path file = dir.resolve("calls/call_nw_1001.json");
