@@ -328,7 +328,7 @@ public final class VoxworksClient implements AutoCloseable {
         private OkHttpClient http;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout = Duration.ZERO;
         private int maxRetries = 2;
         private Duration maxRetryWait = Duration.ofSeconds(30);
         private Duration initialBackoff = Duration.ofMillis(500);
@@ -380,9 +380,9 @@ public final class VoxworksClient implements AutoCloseable {
             return this;
         }
 
-        /** The limit for one attempt, from connect to the last byte. */
+        /** A limit for one attempt, from connect to the last byte; default none (connect and read timeouts still apply). */
         public Builder callTimeout(Duration timeout) {
-            this.callTimeout = positive(timeout, "callTimeout");
+            this.callTimeout = nonNegative(timeout, "callTimeout");
             return this;
         }
 
