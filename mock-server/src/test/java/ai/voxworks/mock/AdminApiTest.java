@@ -130,6 +130,8 @@ class AdminApiTest {
 
         assertThat(put.statusCode()).isEqualTo(400);
         assertThat(put.body()).contains("invalid JSON");
+        assertThat(send("PUT", "/__mock/calls/call_nw_9001", "application/json", "").body())
+                .contains("Invalid call: empty; a call is a JSON object");
     }
 
     @Test
