@@ -351,7 +351,7 @@ public final class VoxworksClient implements AutoCloseable {
             return this;
         }
 
-        /** Where the API is; default {@value #DEFAULT_BASE_URL}. Must be http or https, without query. */
+        /** Where the API is; default {@value VoxworksClient#DEFAULT_BASE_URL}. Must be http or https, without query. */
         public Builder baseUrl(String baseUrl) {
             HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.strip());
             if (url == null) {
@@ -370,11 +370,13 @@ public final class VoxworksClient implements AutoCloseable {
             return this;
         }
 
+        /** How long to wait for a connection; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
+        /** How long a read may stall; default 30 s. */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive(timeout, "readTimeout");
             return this;
