@@ -56,24 +56,8 @@ public record MockServerConfig(
         }
     }
 
-    /** The defaults: bundled fixtures on 127.0.0.1:4010, 60 requests per 60 s, no latency, CORS for any origin. */
-    public static MockServerConfig defaults() {
-        return builder().build();
-    }
-
     public static Builder builder() {
         return new Builder();
-    }
-
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.host = host;
-        b.port = port;
-        b.fixturesDir = fixturesDir.orElse(null);
-        b.rateLimit = rateLimit;
-        b.latency = latency;
-        b.corsOrigins = corsOrigins;
-        return b;
     }
 
     /** Builds a {@link MockServerConfig}; every setting has a default. */
