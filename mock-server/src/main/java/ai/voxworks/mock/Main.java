@@ -140,20 +140,23 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MockServerConfig config = MockServerConfig.builder()
-                .host(host)
-                .port(port)
-                .fixturesDir(fixtures)
-                .rateLimit(rateLimit)
-                .latency(latency)
-                .corsOrigins(corsOrigins)
-                .build();
+        MockServerConfig config;
+        try {
+            config = MockServerConfig.builder()
+                    .host(host)
+                    .port(port)
+                    .fixturesDir(fixtures)
+                    .rateLimit(rateLimit)
+                    .latency(latency)
+                    .corsOrigins(corsOrigins)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            err.println("voxworks-mock-server: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
         try {
             server = MockServer.start(config);
-        } catch (FixtureException e) {
-            err.println("voxworks-mock-server: cannot start: " + e.getMessage());
-            return 1;
-        } catch (IllegalStateException e) {
+        } catch (FixtureException | IllegalStateException e) {
             err.println("voxworks-mock-server: cannot start: " + e.getMessage());
             return 1;
         }

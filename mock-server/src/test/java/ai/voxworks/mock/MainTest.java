@@ -61,6 +61,13 @@ class MainTest {
     }
 
     @Test
+    void blankHostExits2WithOneLine() {
+        assertThat(run("--host", " ")).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement()
+                .satisfies(line -> assertThat(line).isEqualTo("voxworks-mock-server: host must not be blank (see --help)"));
+    }
+
+    @Test
     void unknownFlagExits2() {
         assertThat(run("--turbo")).isEqualTo(2);
         assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line).contains("--turbo"));
