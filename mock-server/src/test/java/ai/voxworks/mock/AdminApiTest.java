@@ -220,12 +220,31 @@ class AdminApiTest {
     @Test
     void docsPageAndItsAssetsAreServedFromTheJar() {
         HttpResponse<String> page = http.get("/docs");
-        String bundle = page.body().replaceAll("(?s).*src=\"(/webjars/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\".*", "$1");
+        String bundle = page.body().replaceAll("(?s).*src=\"(/docs/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\".*", "$1");
+        String css = page.body().replaceAll("(?s).*href=\"(/docs/swagger-ui/[^\"]+/swagger-ui\\.css)\".*", "$1");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui", "/docs/init.js").doesNotContain("https://");
-        assertThat(http.get(bundle).statusCode()).isEqualTo(200);
+        HttpResponse<String> script = http.get(bundle);
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, immutable");
+        assertThat(script.body()).contains("SwaggerUIBundle");
+        assertThat(http.get(css).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         assertThat(http.get("/docs/init.js").body()).contains("/docs/openapi.json");
+    }
+
+    @Test
+    void docsServeOnlyThePageAssetsOfTheBundledVersion() {
+        String bundle = http.get("/docs").body()
+                .replaceAll("(?s).*src=\"(/docs/swagger-ui/[^\"]+)/swagger-ui-bundle\\.js\".*", "$1");
+
+        assertThat(http.get(bundle + "/swagger-ui-es-bundle-core.js").statusCode()).isEqualTo(404);
+        assertThat(http.get(bundle + "/index.html").statusCode()).isEqualTo(404);
+        assertThat(http.get("/docs/swagger-ui/0.0.1/swagger-ui-bundle.js").statusCode()).isEqualTo(404);
+        assertThat(http.get("/docs/swagger-ui/../swagger-ui-bundle.js").statusCode()).isEqualTo(404);
+        assertThat(http.get("/webjars/swagger-ui/" + bundle.substring(bundle.lastIndexOf('/') + 1)
+                + "/swagger-ui-bundle.js").statusCode()).isEqualTo(404);
     }
 
     @Test

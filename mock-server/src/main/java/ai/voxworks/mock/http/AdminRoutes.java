@@ -27,7 +27,6 @@ final class AdminRoutes {
 
     static final String PREFIX = "/__mock";
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private final FixtureStore store;
     private final FixtureLoader loader;
     private final Supplier<FixtureSet> reload;
@@ -159,6 +158,11 @@ final class AdminRoutes {
     }
 
     private void send(Context ctx, int status, Object body) {
-        ctx.status(status).contentType(Responder.JSON).result(json.writeValueAsBytes(body));
+        ctx.status(status).contentType(Responder.JSON).result(Json.MAPPER.writeValueAsBytes(body));
+    }
+
+    /** Built on the first admin request, so the server's start-up does not wait for Jackson. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
     }
 }

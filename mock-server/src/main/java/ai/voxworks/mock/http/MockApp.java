@@ -75,7 +75,6 @@ public final class MockApp {
             app.http.prefer405over404 = true;
             // Bodies are small and prepared; compressing them per request would cost more than it saves.
             app.http.compressionStrategy = CompressionStrategy.NONE;
-            app.staticFiles.enableWebjars();
             app.requestLogger.http((ctx, ms) -> journal(parts.journal(), ctx, ms));
             jetty(app);
             cors(app, config);
@@ -84,6 +83,7 @@ public final class MockApp {
             app.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
             app.routes.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(docsInit));
             app.routes.get("/docs/openapi.json", ctx -> ctx.contentType(Responder.JSON).result(docsSpec.json()));
+            app.routes.get(DocsAssets.PATH, new DocsAssets(MockApp.class.getClassLoader()));
             admin.register(app.routes);
             errors(app);
         });
