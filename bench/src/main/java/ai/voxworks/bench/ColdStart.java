@@ -9,8 +9,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Median time from process start to the first 200, over several launches:
- * {@code ColdStart RUNS URL KEY -- COMMAND...}. The command must listen on the URL's port.
+ * Time from process start to the first 200, for one or more commands launched in turns:
+ * {@code ColdStart RUNS URL KEY -- COMMAND... [-- COMMAND...]}. Each command must listen on the
+ * URL's port. Launching them in turns (A, B, A, B, ...) lets drift in the machine's load hit every
+ * command alike. Prints one line per command: {@code median_ms=... runs_ms=[...]}.
  */
 public final class ColdStart {
 
@@ -21,30 +23,55 @@ public final class ColdStart {
         int runs = Integer.parseInt(args[0]);
         String url = args[1];
         String key = args[2];
-        List<String> command = Arrays.asList(args).subList(Arrays.asList(args).indexOf("--") + 1, args.length);
-        List<Long> times = new ArrayList<>();
+        List<List<String>> commands = commands(Arrays.asList(args).subList(3, args.length));
+        List<List<Long>> times = new ArrayList<>();
+        commands.forEach(c -> times.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
-            long started = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            try {
-                while (!ok(url, key)) {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("the server exited with " + process.exitValue());
-                    }
-                    if (System.nanoTime() - started > 60_000_000_000L) {
-                        throw new IllegalStateException("no 200 within 60 s");
-                    }
-                    Thread.sleep(5);
-                }
-                times.add((System.nanoTime() - started) / 1_000_000);
-            } finally {
-                process.destroy();
-                process.waitFor();
+            for (int c = 0; c < commands.size(); c++) {
+                times.get(c).add(timeToFirst200(commands.get(c), url, key));
             }
         }
-        Collections.sort(times);
-        System.out.printf("median_ms=%d runs_ms=%s%n", times.get(times.size() / 2), times);
+        for (List<Long> t : times) {
+            Collections.sort(t);
+            System.out.printf("median_ms=%d runs_ms=%s%n", t.get(t.size() / 2), t);
+        }
+    }
+
+    /** The commands after each {@code --}. */
+    private static List<List<String>> commands(List<String> rest) {
+        if (rest.isEmpty() || !rest.get(0).equals("--")) {
+            throw new IllegalArgumentException("usage: ColdStart RUNS URL KEY -- COMMAND... [-- COMMAND...]");
+        }
+        List<List<String>> commands = new ArrayList<>();
+        for (String arg : rest) {
+            if (arg.equals("--")) {
+                commands.add(new ArrayList<>());
+            } else {
+                commands.get(commands.size() - 1).add(arg);
+            }
+        }
+        return commands;
+    }
+
+    private static long timeToFirst200(List<String> command, String url, String key) throws Exception {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            while (!ok(url, key)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(command.get(0) + " exited with " + process.exitValue());
+                }
+                if (System.nanoTime() - started > 60_000_000_000L) {
+                    throw new IllegalStateException("no 200 within 60 s from " + command);
+                }
+                Thread.sleep(5);
+            }
+            return (System.nanoTime() - started) / 1_000_000;
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
     }
 
     private static boolean ok(String url, String key) {
