@@ -1,7 +1,6 @@
 package ai.voxworks.bench;
 
-import ai.voxworks.mock.fixtures.FixtureLoader;
-import ai.voxworks.mock.fixtures.FixtureSet;
+import ai.voxworks.mock.Fixtures;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
@@ -14,11 +13,10 @@ public final class ScaleLoad {
 
     public static void main(String[] args) {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        FixtureLoader loader = new FixtureLoader();
         System.gc();
         long heapBefore = memory.getHeapMemoryUsage().getUsed();
         long started = System.nanoTime();
-        FixtureSet set = loader.load(Path.of(args[0]));
+        Fixtures set = Fixtures.load(Path.of(args[0]));
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.gc();
         long heapAfter = memory.getHeapMemoryUsage().getUsed();

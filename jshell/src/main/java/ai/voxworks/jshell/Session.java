@@ -6,10 +6,9 @@ import ai.voxworks.client.RateLimitStatus;
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.client.VoxworksException;
 import ai.voxworks.mock.MockServer;
+import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.MockServerConfig;
-import ai.voxworks.mock.fixtures.CallFixture;
-import ai.voxworks.mock.fixtures.FixtureLoader;
-import ai.voxworks.mock.fixtures.FixtureSet;
 import java.io.PrintStream;
 import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
@@ -101,9 +100,9 @@ public final class Session implements AutoCloseable {
 
     /** Lists the offline fixtures: id, team, status. */
     public void calls() {
-        FixtureSet fixtures = mock != null ? mock.fixtures() : new FixtureLoader().loadBundled();
+        Fixtures fixtures = mock != null ? mock.fixtures() : Fixtures.bundled();
         out.printf("%-16s %-16s %s%n", "id", "team", "status");
-        for (CallFixture c : fixtures.sortedCalls()) {
+        for (CallSummary c : fixtures.calls()) {
             out.printf("%-16s %-16s %s%n", c.id(), c.teamId(), c.status());
         }
         if (mock == null) {

@@ -1,23 +1,13 @@
 package ai.voxworks.mock;
 
-import ai.voxworks.mock.fixtures.CallFixture;
-import ai.voxworks.mock.fixtures.FixtureException;
-import ai.voxworks.mock.fixtures.FixtureSet;
-import ai.voxworks.mock.fixtures.Team;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,23 +27,15 @@ import picocli.CommandLine.Option;
             "%nAlso served: /docs (API reference), /__mock/health, /__mock/calls (GET, PUT and DELETE"
                 + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal).",
             "Every option can also be set with its environment variable; a flag wins over it.",
-            "Exit status: 0 after a clean stop, 1 when the fixtures are invalid or the address is taken, "
-                + "2 for a bad option."})
+            "Exit status: 2 for a bad option, 1 when the fixtures are invalid or the address cannot be bound. "
+                + "Once serving, it runs until stopped; Ctrl+C or SIGTERM stops it cleanly, and the exit status "
+                + "is then the signal's (130 or 143)."})
 public final class Main implements Callable<Integer> {
 
-    /** Returned by {@link #run} when the server is up and keeps the JVM alive. */
+    /** Returned by {@link #execute} when the server is up and keeps the JVM alive. */
     static final int RUNNING = -1;
 
-    /** Option → environment variable and default. */
-    private static final Map<String, String[]> ENV = Map.of(
-            "--port", new String[] {"VOXWORKS_MOCK_PORT", Integer.toString(MockServerConfig.DEFAULT_PORT)},
-            "--host", new String[] {"VOXWORKS_MOCK_HOST", MockServerConfig.DEFAULT_HOST},
-            "--fixtures", new String[] {"VOXWORKS_MOCK_FIXTURES", null},
-            "--rate-limit", new String[] {"VOXWORKS_MOCK_RATE_LIMIT", RateLimit.DEFAULT.toString()},
-            "--latency", new String[] {"VOXWORKS_MOCK_LATENCY", "0ms"},
-            "--cors-origins", new String[] {"VOXWORKS_MOCK_CORS_ORIGINS", "*"});
-
-    @Option(names = "--port", paramLabel = "PORT", converter = PortConverter.class,
+    @Option(names = "--port", paramLabel = "PORT", converter = CliConverters.Port.class,
             description = "Port to listen on; 0 picks a free one. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_PORT.")
     int port;
 
@@ -62,21 +44,21 @@ public final class Main implements Callable<Integer> {
     String host;
 
     @Option(names = "--fixtures", paramLabel = "DIR",
-            description = "Directory with teams.json and calls/<call_id>.json. Default: the bundled fixtures. "
-                    + "Env VOXWORKS_MOCK_FIXTURES.")
+            description = "Directory with teams.json and calls/<call_id>.json, watched for edits. Default: the bundled "
+                    + "fixtures. Env VOXWORKS_MOCK_FIXTURES.")
     Path fixtures;
 
-    @Option(names = "--rate-limit", paramLabel = "N/WINDOW", converter = RateLimitConverter.class,
+    @Option(names = "--rate-limit", paramLabel = "N/WINDOW", converter = CliConverters.Limit.class,
             description = "Requests per window per API key, e.g. 60/60s, 1000/1m; 'off' disables it. "
                     + "Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_RATE_LIMIT.")
     RateLimit rateLimit;
 
-    @Option(names = "--latency", paramLabel = "DURATION", converter = LatencyConverter.class,
-            description = "Delay added to every API response, e.g. 250ms or 2s. Default ${DEFAULT-VALUE}. "
+    @Option(names = "--latency", paramLabel = "DURATION", converter = CliConverters.Latency.class,
+            description = "Delay added to every API response, e.g. 250ms or 2s (at most 120s). Default ${DEFAULT-VALUE}. "
                     + "Env VOXWORKS_MOCK_LATENCY.")
     Duration latency;
 
-    @Option(names = "--cors-origins", paramLabel = "ORIGINS", converter = OriginsConverter.class,
+    @Option(names = "--cors-origins", paramLabel = "ORIGINS", converter = CliConverters.Origins.class,
             description = "Comma-separated origins a browser app may call from, e.g. http://localhost:5173; "
                     + "* allows any. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_CORS_ORIGINS.")
     List<String> corsOrigins;
@@ -129,9 +111,9 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(this);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setDefaultValueProvider(arg -> defaultFor(arg, env));
+        cli.setDefaultValueProvider(arg -> CliSettings.defaultFor(arg, env));
         cli.setParameterExceptionHandler((e, ignored) -> {
-            err.println("voxworks-mock-server: " + e.getMessage() + origin(e.getArgSpec(), args, env)
+            err.println("voxworks-mock-server: " + e.getMessage() + CliSettings.origin(e.getArgSpec(), args, env)
                     + " (see --help)");
             return 2;
         });
@@ -156,131 +138,12 @@ public final class Main implements Callable<Integer> {
         }
         try {
             server = MockServer.start(config);
-        } catch (FixtureException | IllegalStateException e) {
+        } catch (InvalidFixturesException | IllegalStateException e) {
             err.println("voxworks-mock-server: cannot start: " + e.getMessage());
             return 1;
         }
-        printBanner(server);
+        Banner.print(out, server, Version.version());
         return RUNNING;
-    }
-
-    private void printBanner(MockServer s) {
-        FixtureSet data = s.fixtures();
-        MockServerConfig c = s.config();
-        String url = s.baseUrl();
-        out.printf("Voxworks mock server %s listening on %s%n", Version.version(), url);
-        out.printf("  fixtures     %s: %d calls, %d teams%n", data.source(), data.calls().size(), data.teams().size());
-        out.printf("  rate limit   %s per API key   latency %s   CORS origins %s%n",
-                c.rateLimit(), Durations.format(c.latency()), String.join(",", c.corsOrigins()));
-        out.printf("  spec         %s/openapi.yaml%n", url);
-        out.println("  demo keys");
-        for (Team team : data.sortedTeams()) {
-            for (String key : team.apiKeys()) {
-                out.printf("    %-18s %s%n", team.id(), key);
-            }
-        }
-        Optional<CallFixture> example = data.sortedCalls().stream().findFirst();
-        example.ifPresent(call -> {
-            String key = data.teams().get(call.teamId()).apiKeys().get(0);
-            out.printf("  try          curl -H 'Authorization: Bearer %s' %s/api/v1/get-call/%s%n", key, url, call.id());
-        });
-        out.println("Press Ctrl+C to stop.");
-        out.flush();
-    }
-
-    private static String defaultFor(ArgSpec arg, Function<String, String> env) {
-        if (!(arg instanceof OptionSpec option)) {
-            return null;
-        }
-        String[] source = ENV.get(option.longestName());
-        if (source == null) {
-            return null;
-        }
-        String fromEnv = env.apply(source[0]);
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv : source[1];
-    }
-
-    /** Names the environment variable when a bad value came from there rather than the command line. */
-    private static String origin(ArgSpec arg, String[] args, Function<String, String> env) {
-        if (!(arg instanceof OptionSpec option)) {
-            return "";
-        }
-        String[] source = ENV.get(option.longestName());
-        boolean onCommandLine = Arrays.stream(args)
-                .anyMatch(a -> a.equals(option.longestName()) || a.startsWith(option.longestName() + "="));
-        return source != null && !onCommandLine && env.apply(source[0]) != null ? " (from " + source[0] + ")" : "";
-    }
-
-    static final class PortConverter implements CommandLine.ITypeConverter<Integer> {
-        @Override
-        public Integer convert(String value) {
-            try {
-                int port = Integer.parseInt(value.trim());
-                if (port >= 0 && port <= 65535) {
-                    return port;
-                }
-            } catch (NumberFormatException ignored) {
-                // Reported below.
-            }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a port; use 0 to 65535");
-        }
-    }
-
-    static final class RateLimitConverter implements CommandLine.ITypeConverter<RateLimit> {
-        @Override
-        public RateLimit convert(String value) {
-            try {
-                return RateLimit.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class LatencyConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            Duration d;
-            try {
-                d = Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-            if (d.compareTo(MockServerConfig.MAX_DELAY) > 0) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is too long; the most is "
-                        + Durations.format(MockServerConfig.MAX_DELAY));
-            }
-            return d;
-        }
-    }
-
-    static final class OriginsConverter implements CommandLine.ITypeConverter<List<String>> {
-        @Override
-        public List<String> convert(String value) {
-            List<String> origins = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            if (origins.isEmpty()) {
-                throw new CommandLine.TypeConversionException("no origin given; use * or a list such as http://localhost:5173");
-            }
-            for (String origin : origins) {
-                if (!origin.equals("*") && !isOrigin(origin)) {
-                    throw new CommandLine.TypeConversionException("'" + origin
-                            + "' is not an origin; expected * or scheme://host[:port], such as http://localhost:5173");
-                }
-            }
-            return origins;
-        }
-
-        private static boolean isOrigin(String text) {
-            try {
-                URI uri = new URI(text);
-                return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                        && uri.getHost() != null
-                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
-            } catch (Exception e) {
-                return false;
-            }
-        }
     }
 
     /** The version from the jar manifest, or {@code dev} when run from classes. */

@@ -1,24 +1,24 @@
 package ai.voxworks.mock;
 
-import ai.voxworks.mock.fixtures.FixtureException;
-import ai.voxworks.mock.fixtures.FixtureLoader;
-import ai.voxworks.mock.fixtures.FixtureSet;
-import ai.voxworks.mock.fixtures.FixtureStore;
-import ai.voxworks.mock.fixtures.FixtureWatcher;
-import ai.voxworks.mock.http.MockApp;
-import ai.voxworks.mock.http.RequestJournal;
+import ai.voxworks.mock.internal.fixtures.FixtureLoader;
+import ai.voxworks.mock.internal.fixtures.FixtureSet;
+import ai.voxworks.mock.internal.fixtures.FixtureStore;
+import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
+import ai.voxworks.mock.internal.http.MockApp;
+import ai.voxworks.mock.internal.http.MockControl;
+import ai.voxworks.mock.internal.http.RateLimiting;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -31,26 +31,29 @@ import java.util.function.Supplier;
  *     // GET url + "/api/v1/get-call/call_nw_1001" with "Authorization: Bearer vx_test_..."
  * }
  * }</pre>
+ *
+ * <p>Its data can change while it runs, as with the admin API under {@code /__mock}:
+ * {@link #putCall}, {@link #removeCall}, {@link #reset}; {@link #requests} is the journal.
  */
 public final class MockServer implements AutoCloseable {
+
+    /** How many API requests {@link #requests()} (and {@code GET /__mock/requests}) remembers. */
+    public static final int JOURNAL_CAPACITY = 500;
 
     /** Editors save in bursts; a reload waits this long after the last change. */
     static final Duration RELOAD_DEBOUNCE = Duration.ofMillis(200);
 
-    /** How many API requests {@code GET /__mock/requests} remembers. */
-    public static final int JOURNAL_CAPACITY = 500;
-
     private final MockServerConfig config;
-    private final FixtureStore fixtures;
+    private final MockControl control;
     private final Javalin app;
     private final ScheduledExecutorService scheduler;
     private final FixtureWatcher watcher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private MockServer(MockServerConfig config, FixtureStore fixtures, Javalin app, ScheduledExecutorService scheduler,
+    private MockServer(MockServerConfig config, MockControl control, Javalin app, ScheduledExecutorService scheduler,
                        FixtureWatcher watcher) {
         this.config = config;
-        this.fixtures = fixtures;
+        this.control = control;
         this.app = app;
         this.scheduler = scheduler;
         this.watcher = watcher;
@@ -60,88 +63,62 @@ public final class MockServer implements AutoCloseable {
      * Loads and validates the fixtures, then starts serving. Fixtures from a directory are
      * watched: valid edits are served at once, invalid ones are logged and ignored.
      *
-     * @throws FixtureException      when the fixtures are invalid (nothing is started)
-     * @throws IllegalStateException when the server cannot bind its address
+     * @throws InvalidFixturesException when the fixtures are invalid (nothing is left running)
+     * @throws IllegalStateException    when the address cannot be bound or the directory watched
      */
     public static MockServer start(MockServerConfig config) {
         return start(config, TimeMeter.SYSTEM_NANOTIME);
     }
 
-    /** As {@link #start(MockServerConfig)}, with the rate limiter reading time from {@code clock} (for tests). */
-    public static MockServer start(MockServerConfig config, TimeMeter clock) {
+    /** As {@link #start(MockServerConfig)}, with the rate limiter reading time from {@code clock} (tests). */
+    static MockServer start(MockServerConfig config, TimeMeter clock) {
         FixtureLoader loader = new FixtureLoader();
-        Supplier<FixtureSet> load = () -> config.fixturesDir().map(loader::load).orElseGet(loader::loadBundled);
+        Supplier<FixtureSet> source = config.fixturesDir().<Supplier<FixtureSet>>map(dir -> () -> loader.load(dir))
+                .orElse(FixtureLoader::bundled);
         // Loading (schema compile, parse, validate) and Jetty's start-up each take a good part of a
         // second: run them side by side. Requests that arrive first wait for the complete set.
-        CompletableFuture<FixtureSet> loading = new CompletableFuture<>();
-        Thread loaderThread = new Thread(() -> {
-            try {
-                loading.complete(load.get());
-            } catch (Throwable t) {
-                loading.completeExceptionally(t);
-            }
-        }, "voxworks-mock-loader");
-        loaderThread.setDaemon(true);
-        loaderThread.start();
+        CompletableFuture<FixtureSet> loading = CompletableFuture.supplyAsync(source,
+                r -> daemon(r, "voxworks-mock-loader").start());
         FixtureStore store = new FixtureStore(loading);
-        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemon("voxworks-mock-scheduler"));
-        FixtureWatcher watcher = null;
-        Javalin app = null;
-        try {
-            if (config.fixturesDir().isPresent() && Files.isDirectory(config.fixturesDir().get())) {
-                watcher = new FixtureWatcher(config.fixturesDir().get(), loader, store, scheduler, RELOAD_DEBOUNCE);
-            }
-            FixtureWatcher w = watcher;
-            app = MockApp.create(new MockApp.Parts(config, store, loader, load, () -> w == null ? null : w.lastReload(),
-                    bundledSpec(), clock, scheduler, new RequestJournal(JOURNAL_CAPACITY)));
-            app.start(config.host(), config.port());
-            store.current();
-            return new MockServer(config, store, app, scheduler, watcher);
-        } catch (IOException | RuntimeException e) {
+        FixtureWatcher watcher = watch(config, loader, store);
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "voxworks-mock-delays"));
+        MockControl control = new MockControl(store, loader.callReader(), source,
+                () -> watcher == null ? null : watcher.lastReload(), new RateLimiting(config.rateLimit(), clock),
+                JOURNAL_CAPACITY);
+        Javalin app = MockApp.create(config, control, scheduler);
+        Runnable undo = () -> {
+            stopQuietly(app);
             scheduler.shutdownNow();
             if (watcher != null) {
                 watcher.close();
             }
-            if (app != null) {
-                stopQuietly(app);
-            }
-            FixtureException invalid = fixtureFailure(loading);
-            if (invalid != null) {
-                throw invalid;
-            }
-            String what = watcher == null && config.fixturesDir().isPresent()
-                    ? "cannot watch " + config.fixturesDir().get()
-                    : "cannot listen on " + config.host() + ":" + config.port();
-            throw new IllegalStateException(what + ": " + rootMessage(e), e);
+        };
+        try {
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            undo.run();
+            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                    + rootMessage(e), e);
         }
-    }
-
-    /** The fixtures' own failure, if loading them is what failed (waits for the loader to finish). */
-    private static FixtureException fixtureFailure(CompletableFuture<FixtureSet> loading) {
         try {
             loading.join();
-            return null;
         } catch (CompletionException e) {
-            if (e.getCause() instanceof FixtureException invalid) {
-                return invalid;
-            }
-            if (e.getCause() instanceof RuntimeException other) {
-                throw other;
-            }
-            throw e;
+            undo.run();
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
+        return new MockServer(config, control, app, scheduler, watcher);
     }
 
-    /** The bytes of the bundled {@code openapi.yaml}, the contract this server implements. */
-    public static byte[] bundledSpec() {
-        String name = FixtureLoader.BUNDLED_ROOT + "/openapi.yaml";
-        try (InputStream in = MockServer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled " + name + " is missing from the class path");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the bundled " + name, e);
+    /** Watches a fixtures directory for edits; {@code null} for the bundled fixtures. */
+    private static FixtureWatcher watch(MockServerConfig config, FixtureLoader loader, FixtureStore store) {
+        Path dir = config.fixturesDir().orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return null;  // The loader reports a missing directory.
+        }
+        try {
+            return new FixtureWatcher(dir, loader, store, RELOAD_DEBOUNCE);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot watch " + dir + ": " + rootMessage(e), e);
         }
     }
 
@@ -161,13 +138,44 @@ public final class MockServer implements AutoCloseable {
         return "http://" + host + ":" + port();
     }
 
-    /** The fixtures being served now. */
-    public FixtureSet fixtures() {
-        return fixtures.current();
-    }
-
     public MockServerConfig config() {
         return config;
+    }
+
+    /** The data being served now, read-only. */
+    public Fixtures fixtures() {
+        return new Fixtures(control.current());
+    }
+
+    /**
+     * Adds a call, or replaces the call with its id, validated exactly as a fixture file is.
+     * The next request sees it.
+     *
+     * @param callJson the call object, as in {@code calls/<id>.json}
+     * @throws InvalidFixturesException listing every problem; nothing changed
+     */
+    public CallSummary putCall(String callJson) {
+        return control.put(callJson.getBytes(StandardCharsets.UTF_8), "call JSON", null).call().summary();
+    }
+
+    /** Removes a call; {@code false} when there was none. */
+    public boolean removeCall(String callId) {
+        return control.remove(callId);
+    }
+
+    /**
+     * Back to the start: the data as loaded from its source (a fixtures directory is read again),
+     * every rate-limit bucket full, the journal empty.
+     *
+     * @throws InvalidFixturesException when the fixtures directory is now invalid; nothing changed
+     */
+    public void reset() {
+        control.reset();
+    }
+
+    /** The last API requests, newest first (at most {@link #JOURNAL_CAPACITY}). */
+    public List<RecordedRequest> requests() {
+        return control.requests();
     }
 
     /** Stops listening and releases the port; safe to call more than once. */
@@ -180,6 +188,11 @@ public final class MockServer implements AutoCloseable {
             stopQuietly(app);
             scheduler.shutdownNow();
         }
+    }
+
+    @Override
+    public String toString() {
+        return "MockServer[" + (closed.get() ? "closed" : baseUrl()) + ", " + fixtures() + "]";
     }
 
     private static void stopQuietly(Javalin app) {
@@ -198,11 +211,9 @@ public final class MockServer implements AutoCloseable {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 }

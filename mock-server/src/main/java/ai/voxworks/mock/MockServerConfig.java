@@ -1,5 +1,6 @@
 package ai.voxworks.mock;
 
+import ai.voxworks.mock.internal.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
- * @param host        address to bind, default {@code 127.0.0.1}
+ * @param host        address to bind, default {@code 127.0.0.1} (loopback: only this machine)
  * @param port        port to bind, default 4010; 0 picks a free one
  * @param fixturesDir directory with {@code teams.json} and {@code calls/}; empty means the bundled copy
  * @param rateLimit   per-API-key limit, default {@link RateLimit#DEFAULT}
@@ -31,8 +32,6 @@ public record MockServerConfig(
         Duration latency,
         List<String> corsOrigins) {
 
-    public static final int DEFAULT_PORT = 4010;
-    public static final String DEFAULT_HOST = "127.0.0.1";
     /** Longest delay a flag or a {@code Prefer: delay=} may ask for. */
     public static final Duration MAX_DELAY = Duration.ofMinutes(2);
 
@@ -48,22 +47,30 @@ public record MockServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
         }
-        if (latency.isNegative() || latency.compareTo(MAX_DELAY) > 0) {
-            throw new IllegalArgumentException("latency must be between 0 and " + Durations.format(MAX_DELAY));
-        }
+        checkLatency(latency);
         if (corsOrigins.isEmpty()) {
             throw new IllegalArgumentException("corsOrigins must name at least one origin, or *");
         }
     }
 
+    /** A builder with every setting at its default. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds a {@link MockServerConfig}; every setting has a default. */
+    /** The latency rule, stated once: the command line checks a flag's value with it too. */
+    static Duration checkLatency(Duration latency) {
+        if (latency.isNegative() || latency.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("latency must be between 0 and " + Durations.format(MAX_DELAY)
+                    + ", not " + Durations.format(latency));
+        }
+        return latency;
+    }
+
+    /** Builds a {@link MockServerConfig}; every setting has a default, and these are the defaults. */
     public static final class Builder {
-        private String host = DEFAULT_HOST;
-        private int port = DEFAULT_PORT;
+        private String host = "127.0.0.1";
+        private int port = 4010;
         private Path fixturesDir;
         private RateLimit rateLimit = RateLimit.DEFAULT;
         private Duration latency = Duration.ZERO;

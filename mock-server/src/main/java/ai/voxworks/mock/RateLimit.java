@@ -1,5 +1,6 @@
 package ai.voxworks.mock;
 
+import ai.voxworks.mock.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,23 +1,19 @@
 package ai.voxworks.mock;
 
-import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class AdminApiTest {
+
+    @RegisterExtension
+    final LocalServer mock = LocalServer.with(b -> b.rateLimit(RateLimit.of(3, Duration.ofMinutes(5))));
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String NEW_CALL = """
@@ -25,41 +21,13 @@ class AdminApiTest {
              "transcript": "AI: Hello from the admin API", "end_time": "2026-11-25T10:00:00Z", "mood": "cheerful"}
             """;
 
-    private MockServer server;
-    private TestHttp http;
-    private final HttpClient client = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        server = MockServer.start(MockServerConfig.builder().port(0).rateLimit(RateLimit.of(3, Duration.ofMinutes(5))).build());
-        http = new TestHttp(server.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     private HttpResponse<String> send(String method, String path, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return contentType == null ? mock.http().sendBody(method, path, body) : mock.http().sendBody(method, path, body, "Content-Type", contentType);
     }
 
     @Test
     void healthReportsTheDataSet() {
-        JsonNode health = JSON.readTree(http.get("/__mock/health").body());
+        JsonNode health = JSON.readTree(mock.http().get("/__mock/health").body());
 
         assertThat(health.get("status").asString()).isEqualTo("ok");
         assertThat(health.get("calls").asInt()).isEqualTo(10);
@@ -68,7 +36,7 @@ class AdminApiTest {
 
     @Test
     void callsListsIdTeamAndStatus() {
-        JsonNode calls = JSON.readTree(http.get("/__mock/calls").body()).get("calls");
+        JsonNode calls = JSON.readTree(mock.http().get("/__mock/calls").body()).get("calls");
 
         assertThat(calls.size()).isEqualTo(10);
         assertThat(calls.get(0).get("id").asString()).isEqualTo("call_bb_2001");
@@ -79,7 +47,7 @@ class AdminApiTest {
     @Test
     void putAddsACallVisibleToTheNextGetCallAtOnce() {
         HttpResponse<String> put = send("PUT", "/__mock/calls/call_nw_9001", "application/json", NEW_CALL);
-        HttpResponse<String> get = http.getCall("call_nw_9001", NORTHWIND_KEY);
+        HttpResponse<String> get = mock.http().getCall("call_nw_9001", NORTHWIND_KEY);
 
         assertThat(put.statusCode()).isEqualTo(201);
         assertThat(get.statusCode()).isEqualTo(200);
@@ -93,12 +61,12 @@ class AdminApiTest {
         HttpResponse<String> put = send("PUT", "/__mock/calls/call_nw_1001", "application/json", replaced);
 
         assertThat(put.statusCode()).isEqualTo(200);
-        assertThat(http.getCall("call_nw_1001", NORTHWIND_KEY).body()).contains("\"status\":\"failed\"");
+        assertThat(mock.http().getCall("call_nw_1001", NORTHWIND_KEY).body()).contains("\"status\":\"failed\"");
     }
 
     @Test
     void invalidCallIs400WithPointerAndReasonAndChangesNothing() {
-        String before = http.getCall("call_nw_1001", NORTHWIND_KEY).body();
+        String before = mock.http().getCall("call_nw_1001", NORTHWIND_KEY).body();
         String invalid = NEW_CALL.replace("call_nw_9001", "call_nw_1001").replace("\"duration\": 12", "\"duration\": \"abc\"");
 
         HttpResponse<String> put = send("PUT", "/__mock/calls/call_nw_1001", "application/json", invalid);
@@ -108,7 +76,7 @@ class AdminApiTest {
         assertThat(body.get("success").asBoolean()).isFalse();
         assertThat(body.get("message").asString()).startsWith("Invalid call: /duration: ");
         assertThat(body.get("problems").get(0).get("pointer").asString()).isEqualTo("/duration");
-        assertThat(http.getCall("call_nw_1001", NORTHWIND_KEY).body()).isEqualTo(before);
+        assertThat(mock.http().getCall("call_nw_1001", NORTHWIND_KEY).body()).isEqualTo(before);
     }
 
     @Test
@@ -121,7 +89,7 @@ class AdminApiTest {
         assertThat(ghost.body()).contains("unknown team 'team_ghost'");
         assertThat(mismatch.statusCode()).isEqualTo(400);
         assertThat(mismatch.body()).contains("does not match the id in the path");
-        assertThat(http.get("/__mock/health").body()).contains("\"calls\":10");
+        assertThat(mock.http().get("/__mock/health").body()).contains("\"calls\":10");
     }
 
     @Test
@@ -139,7 +107,7 @@ class AdminApiTest {
         HttpResponse<String> delete = send("DELETE", "/__mock/calls/call_nw_1001", "application/json", null);
 
         assertThat(delete.statusCode()).isEqualTo(204);
-        assertThat(http.getCall("call_nw_1001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
+        assertThat(mock.http().getCall("call_nw_1001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/__mock/calls/call_nw_1001", "application/json", null).statusCode()).isEqualTo(404);
     }
 
@@ -150,15 +118,15 @@ class AdminApiTest {
 
         assertThat(put.statusCode()).isEqualTo(415);
         assertThat(reset.statusCode()).isEqualTo(415);
-        assertThat(http.getCall("call_nw_9001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
+        assertThat(mock.http().getCall("call_nw_9001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
     }
 
     @Test
     void adminRoutesSendNoCorsHeaders() {
-        HttpResponse<String> preflight = http.send("OPTIONS", "/__mock/reset",
+        HttpResponse<String> preflight = mock.http().send("OPTIONS", "/__mock/reset",
                 "Origin", "http://localhost:5173", "Access-Control-Request-Method", "POST",
                 "Access-Control-Request-Headers", "content-type");
-        HttpResponse<String> list = http.get("/__mock/calls", "Origin", "http://localhost:5173");
+        HttpResponse<String> list = mock.http().get("/__mock/calls", "Origin", "http://localhost:5173");
 
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -169,25 +137,25 @@ class AdminApiTest {
         send("DELETE", "/__mock/calls/call_nw_1001", "application/json", null);
         send("PUT", "/__mock/calls/call_nw_9001", "application/json", NEW_CALL);
         for (int i = 0; i < 4; i++) {
-            http.getCall("call_nw_1002", NORTHWIND_KEY);
+            mock.http().getCall("call_nw_1002", NORTHWIND_KEY);
         }
-        assertThat(http.getCall("call_nw_1002", NORTHWIND_KEY).statusCode()).isEqualTo(429);
+        assertThat(mock.http().getCall("call_nw_1002", NORTHWIND_KEY).statusCode()).isEqualTo(429);
 
         HttpResponse<String> reset = send("POST", "/__mock/reset", "application/json", "{}");
 
         assertThat(reset.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(http.get("/__mock/requests").body()).get("requests").size()).isZero();
-        assertThat(http.getCall("call_nw_1001", NORTHWIND_KEY).statusCode()).isEqualTo(200);
-        assertThat(http.getCall("call_nw_9001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(mock.http().get("/__mock/requests").body()).get("requests").size()).isZero();
+        assertThat(mock.http().getCall("call_nw_1001", NORTHWIND_KEY).statusCode()).isEqualTo(200);
+        assertThat(mock.http().getCall("call_nw_9001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
     }
 
     @Test
     void journalRecordsApiRequestsNewestFirstWithMaskedKeys() {
-        http.getCall("call_nw_1001", NORTHWIND_KEY);
-        http.getCall("call_bb_2001", NORTHWIND_KEY);
-        http.get(TestHttp.GET_CALL + "call_nw_1001");
+        mock.http().getCall("call_nw_1001", NORTHWIND_KEY);
+        mock.http().getCall("call_bb_2001", NORTHWIND_KEY);
+        mock.http().get(TestHttp.GET_CALL + "call_nw_1001");
 
-        String raw = http.get("/__mock/requests").body();
+        String raw = mock.http().get("/__mock/requests").body();
         JsonNode requests = JSON.readTree(raw).get("requests");
 
         assertThat(raw).doesNotContain(NORTHWIND_KEY);
@@ -200,7 +168,7 @@ class AdminApiTest {
         assertThat(first.get("path").asString()).isEqualTo("/api/v1/get-call/call_nw_1001");
         assertThat(first.get("status").asInt()).isEqualTo(200);
         assertThat(first.get("team").asString()).isEqualTo("team_northwind");
-        assertThat(first.get("key").asString()).isEqualTo("vx_test_…");
+        assertThat(first.get("key").asString()).isEqualTo("vx_test_…3a9c");
         assertThat(first.get("latency_ms").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(first.get("time").asString()).endsWith("Z");
     }
@@ -208,51 +176,12 @@ class AdminApiTest {
     @Test
     void journalMemoryIsBounded() {
         for (int i = 0; i < MockServer.JOURNAL_CAPACITY + 20; i++) {
-            http.get(TestHttp.GET_CALL + "x");
+            mock.http().get(TestHttp.GET_CALL + "x");
         }
 
-        JsonNode journal = JSON.readTree(http.get("/__mock/requests").body());
+        JsonNode journal = JSON.readTree(mock.http().get("/__mock/requests").body());
 
         assertThat(journal.get("requests").size()).isEqualTo(MockServer.JOURNAL_CAPACITY);
         assertThat(journal.get("capacity").asInt()).isEqualTo(MockServer.JOURNAL_CAPACITY);
-    }
-
-    @Test
-    void docsPageAndItsAssetsAreServedFromTheJar() {
-        HttpResponse<String> page = http.get("/docs");
-        String bundle = page.body().replaceAll("(?s).*src=\"(/docs/swagger-ui/[^\"]+/swagger-ui-bundle\\.js)\".*", "$1");
-        String css = page.body().replaceAll("(?s).*href=\"(/docs/swagger-ui/[^\"]+/swagger-ui\\.css)\".*", "$1");
-
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("swagger-ui", "/docs/init.js").doesNotContain("https://");
-        HttpResponse<String> script = http.get(bundle);
-        assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
-        assertThat(script.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, immutable");
-        assertThat(script.body()).contains("SwaggerUIBundle");
-        assertThat(http.get(css).headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
-        assertThat(http.get("/docs/init.js").body()).contains("/docs/openapi.json");
-    }
-
-    @Test
-    void docsServeOnlyThePageAssetsOfTheBundledVersion() {
-        String bundle = http.get("/docs").body()
-                .replaceAll("(?s).*src=\"(/docs/swagger-ui/[^\"]+)/swagger-ui-bundle\\.js\".*", "$1");
-
-        assertThat(http.get(bundle + "/swagger-ui-es-bundle-core.js").statusCode()).isEqualTo(404);
-        assertThat(http.get(bundle + "/index.html").statusCode()).isEqualTo(404);
-        assertThat(http.get("/docs/swagger-ui/0.0.1/swagger-ui-bundle.js").statusCode()).isEqualTo(404);
-        assertThat(http.get("/docs/swagger-ui/../swagger-ui-bundle.js").statusCode()).isEqualTo(404);
-        assertThat(http.get("/webjars/swagger-ui/" + bundle.substring(bundle.lastIndexOf('/') + 1)
-                + "/swagger-ui-bundle.js").statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void docsListThisMockFirstSoTryItOutCallsTheMock() {
-        JsonNode spec = JSON.readTree(http.get("/docs/openapi.json").body());
-
-        assertThat(spec.get("servers").get(0).get("url").asString()).isEqualTo("/");
-        assertThat(spec.get("servers").get(1).get("url").asString()).isEqualTo("https://api.voxworks.ai");
-        assertThat(spec.get("paths").has("/api/v1/get-call/{call_id}")).isTrue();
     }
 }

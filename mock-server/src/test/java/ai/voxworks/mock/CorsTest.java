@@ -1,6 +1,6 @@
 package ai.voxworks.mock;
 
-import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

@@ -1,32 +1,20 @@
 package ai.voxworks.mock;
 
-import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ForcedStatesTest {
 
-    private static MockServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerConfig.builder().port(0).build());
-        http = new TestHttp(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer mock = LocalServer.withDefaults();
 
     private static HttpResponse<String> prefer(String prefer) {
-        return http.get(TestHttp.GET_CALL + "call_nw_1001",
+        return mock.http().get(TestHttp.GET_CALL + "call_nw_1001",
                 "Authorization", "Bearer " + NORTHWIND_KEY, "Prefer", prefer);
     }
 
@@ -68,7 +56,7 @@ class ForcedStatesTest {
 
     @Test
     void forcedStatesNeedNoKey() {
-        HttpResponse<String> response = http.get(TestHttp.GET_CALL + "anything", "Prefer", "code=500");
+        HttpResponse<String> response = mock.http().get(TestHttp.GET_CALL + "anything", "Prefer", "code=500");
 
         assertThat(response.statusCode()).isEqualTo(500);
     }

@@ -1,8 +1,8 @@
 package ai.voxworks.mock;
 
-import static ai.voxworks.mock.TestHttp.BLUEBIRD_KEY;
-import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
-import static ai.voxworks.mock.TestHttp.NORTHWIND_SECOND_KEY;
+import static ai.voxworks.mock.DemoData.BLUEBIRD_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_SECOND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -10,40 +10,40 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 class GetCallTest {
 
+    @RegisterExtension
+    static final LocalServer mock = LocalServer.with(b -> b.rateLimit(RateLimit.off()));
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static MockServer server;
-    private static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = MockServer.start(MockServerConfig.builder().port(0).rateLimit(RateLimit.off()).build());
-        http = new TestHttp(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     static JsonNode fixture(String id) throws IOException {
-        Path dir = Path.of(System.getProperty("voxworks.fixtures.dir"));
+        Path dir = DemoData.fixturesDir();
         return JSON.readTree(Files.readString(dir.resolve("calls").resolve(id + ".json")));
     }
 
+    /** Every call file in the repository's fixtures, by id. */
+    static Stream<String> everyFixtureCall() throws IOException {
+        try (Stream<Path> files = Files.list(DemoData.fixturesDir().resolve("calls"))) {
+            List<String> ids = files.map(f -> f.getFileName().toString().replace(".json", "")).sorted().toList();
+            assertThat(ids).hasSizeGreaterThanOrEqualTo(10);
+            return ids.stream();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"call_nw_1001", "call_nw_1002", "call_nw_1003", "call_nw_1006"})
-    void ownCallIsServedExactlyAsTheFixture(String id) throws IOException {
-        HttpResponse<String> response = http.getCall(id, NORTHWIND_KEY);
+    @MethodSource("everyFixtureCall")
+    void everyCallIsServedToItsTeamExactlyAsTheFixture(String id) throws IOException {
+        HttpResponse<String> response = mock.http().getCall(id, DemoData.keyFor(id));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -54,7 +54,7 @@ class GetCallTest {
 
     @Test
     void undocumentedFieldsAreKept() throws IOException {
-        JsonNode call = JSON.readTree(http.getCall("call_bb_2001", BLUEBIRD_KEY).body()).get("call");
+        JsonNode call = JSON.readTree(mock.http().getCall("call_bb_2001", BLUEBIRD_KEY).body()).get("call");
 
         assertThat(call).isEqualTo(fixture("call_bb_2001"));
         assertThat(call.get("language").asString()).isEqualTo("en-US");
@@ -63,27 +63,27 @@ class GetCallTest {
 
     @Test
     void nonAsciiTextSurvivesTheRoundTrip() {
-        String body = http.getCall("call_nw_1006", NORTHWIND_KEY).body();
+        String body = mock.http().getCall("call_nw_1006", NORTHWIND_KEY).body();
 
         assertThat(body).contains("Muñoz", "Köln", "😊", "谢谢");
     }
 
     @Test
     void everyKeyOfATeamSeesTheTeamsCalls() {
-        assertThat(http.getCall("call_nw_1004", NORTHWIND_SECOND_KEY).statusCode()).isEqualTo(200);
+        assertThat(mock.http().getCall("call_nw_1004", NORTHWIND_SECOND_KEY).statusCode()).isEqualTo(200);
     }
 
     @Test
     void bearerSchemeIsCaseInsensitive() {
-        HttpResponse<String> response = http.get(TestHttp.GET_CALL + "call_nw_1001", "Authorization", "bEaReR " + NORTHWIND_KEY);
+        HttpResponse<String> response = mock.http().get(TestHttp.GET_CALL + "call_nw_1001", "Authorization", "bEaReR " + NORTHWIND_KEY);
 
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
     void foreignCallIsIndistinguishableFromUnknown() {
-        HttpResponse<String> foreign = http.getCall("call_bb_2001", NORTHWIND_KEY);
-        HttpResponse<String> unknown = http.getCall("call_does_not_exist", NORTHWIND_KEY);
+        HttpResponse<String> foreign = mock.http().getCall("call_bb_2001", NORTHWIND_KEY);
+        HttpResponse<String> unknown = mock.http().getCall("call_does_not_exist", NORTHWIND_KEY);
 
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -94,7 +94,7 @@ class GetCallTest {
     @ParameterizedTest
     @ValueSource(strings = {"a%2Fb", "..%2Fcall_nw_1001", "call%20nw", "%C3%BC-call", "call_nw_1001%3F", "%25"})
     void reservedAndNonAsciiIdsAreOneSegmentAndNotFound(String encodedId) {
-        HttpResponse<String> response = http.getCall(encodedId, NORTHWIND_KEY);
+        HttpResponse<String> response = mock.http().getCall(encodedId, NORTHWIND_KEY);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"success\":false,\"message\":\"Call not found\"}");
@@ -102,24 +102,24 @@ class GetCallTest {
 
     @Test
     void missingHeaderIs401WithItsOwnMessage() {
-        assertUnauthorized(http.get(TestHttp.GET_CALL + "call_nw_1001"), "Missing Authorization header");
+        assertUnauthorized(mock.http().get(TestHttp.GET_CALL + "call_nw_1001"), "Missing Authorization header");
     }
 
     @Test
     void otherSchemeIs401Malformed() {
-        assertUnauthorized(http.get(TestHttp.GET_CALL + "call_nw_1001", "Authorization", "Basic " + NORTHWIND_KEY),
+        assertUnauthorized(mock.http().get(TestHttp.GET_CALL + "call_nw_1001", "Authorization", "Basic " + NORTHWIND_KEY),
                 "expected the Bearer scheme");
     }
 
     @Test
     void emptyBearerTokenIs401Malformed() {
-        assertUnauthorized(http.get(TestHttp.GET_CALL + "call_nw_1001", "Authorization", "Bearer "),
+        assertUnauthorized(mock.http().get(TestHttp.GET_CALL + "call_nw_1001", "Authorization", "Bearer "),
                 "the Bearer token is empty");
     }
 
     @Test
     void unknownKeyIs401InvalidApiKey() {
-        HttpResponse<String> response = http.getCall("call_nw_1001", "vx_test_not_a_real_key_000");
+        HttpResponse<String> response = mock.http().getCall("call_nw_1001", "vx_test_not_a_real_key_000");
 
         assertUnauthorized(response, "Invalid API key");
         assertThat(response.body()).isEqualTo("{\"success\":false,\"message\":\"Invalid API key\"}");
@@ -128,17 +128,17 @@ class GetCallTest {
     @Test
     void theThree401KindsHaveDistinctMessages() {
         List<String> bodies = List.of(
-                http.get(TestHttp.GET_CALL + "x").body(),
-                http.get(TestHttp.GET_CALL + "x", "Authorization", "Token abc").body(),
-                http.get(TestHttp.GET_CALL + "x", "Authorization", "Bearer wrong_key_123").body());
+                mock.http().get(TestHttp.GET_CALL + "x").body(),
+                mock.http().get(TestHttp.GET_CALL + "x", "Authorization", "Token abc").body(),
+                mock.http().get(TestHttp.GET_CALL + "x", "Authorization", "Bearer wrong_key_123").body());
 
         assertThat(bodies).doesNotHaveDuplicates();
     }
 
     @Test
     void openApiSpecIsServedAsWritten() throws IOException {
-        HttpResponse<String> response = http.get("/openapi.yaml");
-        Path spec = Path.of(System.getProperty("voxworks.fixtures.dir"), "openapi.yaml");
+        HttpResponse<String> response = mock.http().get("/openapi.yaml");
+        Path spec = DemoData.fixturesDir().resolve("openapi.yaml");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/yaml"));

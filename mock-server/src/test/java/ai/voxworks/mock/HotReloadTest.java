@@ -1,6 +1,6 @@
 package ai.voxworks.mock;
 
-import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ class HotReloadTest {
 
     @Test
     void validEditIsServedAndInvalidEditKeepsEverythingAsBefore() throws Exception {
-        TestFixtures.copyTo(dir);
+        DemoData.copyTo(dir);
         try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).fixturesDir(dir).build())) {
             TestHttp http = new TestHttp(server.baseUrl());
             Path file = dir.resolve("calls/call_nw_1001.json");

@@ -45,7 +45,7 @@ class MainTest {
         "--rate-limit|0/1s|it must allow at least 1 request",
         "--rate-limit|10/forever|'forever' is not a duration",
         "--latency|5 parsecs|'5 parsecs' is not a duration",
-        "--latency|3h|is too long",
+        "--latency|3h|latency must be between 0 and 120s",
         "--cors-origins|ftp://files.example|'ftp://files.example' is not an origin",
         "--cors-origins|http://localhost:5173/app|is not an origin",
     })
@@ -122,15 +122,12 @@ class MainTest {
                 "team_northwind", "vx_test_northwind_primary_7f3a9c", "vx_test_northwind_ops_2b8e41",
                 "team_bluebird", "vx_test_bluebird_5d0c6a",
                 url + "/openapi.yaml");
-        assertThat(new TestHttp(url).getCall("call_nw_1001", TestHttp.NORTHWIND_KEY).statusCode()).isEqualTo(200);
+        assertThat(new TestHttp(url).getCall("call_nw_1001", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(200);
     }
 
     @Test
     void invalidFixturesExit1WithFilePointerAndReason(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("calls"));
-        Files.writeString(dir.resolve("teams.json"),
-                "{\"teams\":[{\"id\":\"team_a\",\"api_keys\":[\"vx_test_team_a_123\"]}]}");
-        Files.writeString(dir.resolve("calls/c1.json"), "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":\"abc\"}");
+        oneTeamWithCall(dir, "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":\"abc\"}");
 
         assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(1);
         assertThat(err.toString()).contains("cannot start", dir.resolve("calls/c1.json").toString(), "/duration", "integer");
@@ -139,10 +136,7 @@ class MainTest {
 
     @Test
     void customFixturesDirectoryIsServed(@TempDir Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("calls"));
-        Files.writeString(dir.resolve("teams.json"),
-                "{\"teams\":[{\"id\":\"team_a\",\"api_keys\":[\"vx_test_team_a_123\"]}]}");
-        Files.writeString(dir.resolve("calls/c1.json"), "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":null}");
+        oneTeamWithCall(dir, "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":null}");
 
         assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(Main.RUNNING);
         assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams");
@@ -156,5 +150,13 @@ class MainTest {
             assertThat(err.toString().lines()).singleElement()
                     .satisfies(line -> assertThat(line).contains("cannot listen on 127.0.0.1:" + taken.port()));
         }
+    }
+
+    /** A fixtures folder with team_a (key vx_test_team_a_123) and its one call, c1. */
+    private static void oneTeamWithCall(Path dir, String call) throws IOException {
+        Files.createDirectories(dir.resolve("calls"));
+        Files.writeString(dir.resolve("teams.json"),
+                "{\"teams\":[{\"id\":\"team_a\",\"api_keys\":[\"vx_test_team_a_123\"]}]}");
+        Files.writeString(dir.resolve("calls/c1.json"), call);
     }
 }

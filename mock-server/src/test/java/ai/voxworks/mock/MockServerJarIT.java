@@ -18,7 +18,7 @@ class MockServerJarIT {
         try (ServerProcess server = ServerProcess.fromJar(JAR, "--port", "0")) {
             TestHttp http = new TestHttp(server.awaitUrl());
 
-            HttpResponse<String> call = http.getCall("call_bb_2001", TestHttp.BLUEBIRD_KEY);
+            HttpResponse<String> call = http.getCall("call_bb_2001", DemoData.BLUEBIRD_KEY);
             HttpResponse<String> spec = http.get("/openapi.yaml");
 
             assertThat(call.statusCode()).isEqualTo(200);

@@ -11,7 +11,7 @@ class ProcessTest {
     void sigtermStopsTheServerCleanly() throws Exception {
         try (ServerProcess server = ServerProcess.fromClassPath("--port", "0")) {
             String url = server.awaitUrl();
-            assertThat(new TestHttp(url).getCall("call_nw_1001", TestHttp.NORTHWIND_KEY).statusCode()).isEqualTo(200);
+            assertThat(new TestHttp(url).getCall("call_nw_1001", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(200);
 
             int status = server.terminate();
 

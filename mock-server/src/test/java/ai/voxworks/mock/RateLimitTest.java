@@ -1,8 +1,8 @@
 package ai.voxworks.mock;
 
-import static ai.voxworks.mock.TestHttp.BLUEBIRD_KEY;
-import static ai.voxworks.mock.TestHttp.NORTHWIND_KEY;
-import static ai.voxworks.mock.TestHttp.NORTHWIND_SECOND_KEY;
+import static ai.voxworks.mock.DemoData.BLUEBIRD_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_KEY;
+import static ai.voxworks.mock.DemoData.NORTHWIND_SECOND_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

@@ -22,6 +22,7 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final StringBuffer output = new StringBuffer();
+    private final Thread reader;
 
     private ServerProcess(List<String> command) {
         try {
@@ -29,7 +30,7 @@ final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     output.append(line).append('\n');
@@ -94,9 +95,10 @@ final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Everything printed so far, stdout and stderr together. */
+    /** Everything the process printed, stdout and stderr together; call it once the process has exited. */
     String output() throws InterruptedException {
-        Thread.sleep(50);
+        // The reader ends at the end of the stream, which the exit closes: then every line is in.
+        reader.join(TimeUnit.SECONDS.toMillis(10));
         return output.toString();
     }
 

@@ -15,9 +15,6 @@ import java.time.Duration;
 /** Real HTTP on loopback for tests: the JDK client, plus raw sockets for requests it refuses to send. */
 public final class TestHttp {
 
-    public static final String NORTHWIND_KEY = "vx_test_northwind_primary_7f3a9c";
-    public static final String NORTHWIND_SECOND_KEY = "vx_test_northwind_ops_2b8e41";
-    public static final String BLUEBIRD_KEY = "vx_test_bluebird_5d0c6a";
     public static final String GET_CALL = "/api/v1/get-call/";
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -36,9 +33,15 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> send(String method, String path, String... headers) {
+        return sendBody(method, path, null, headers);
+    }
+
+    /** {@code method} with {@code body} (none when {@code null}) and header name/value pairs. */
+    public HttpResponse<String> sendBody(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(10))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

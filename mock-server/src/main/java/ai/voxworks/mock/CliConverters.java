@@ -1,0 +1,81 @@
+package ai.voxworks.mock;
+
+import ai.voxworks.mock.internal.Durations;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Turns option values into settings, with a message that says what is wrong and what would do. */
+final class CliConverters {
+
+    private CliConverters() {
+    }
+
+    static final class Port implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException ignored) {
+                // Reported below.
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a port; use 0 to 65535");
+        }
+    }
+
+    static final class Limit implements CommandLine.ITypeConverter<RateLimit> {
+        @Override
+        public RateLimit convert(String value) {
+            try {
+                return RateLimit.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Latency implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return MockServerConfig.checkLatency(Durations.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class Origins implements CommandLine.ITypeConverter<List<String>> {
+        @Override
+        public List<String> convert(String value) {
+            List<String> origins = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            if (origins.isEmpty()) {
+                throw new CommandLine.TypeConversionException("no origin given; use * or a list such as http://localhost:5173");
+            }
+            for (String origin : origins) {
+                if (!origin.equals("*") && !isOrigin(origin)) {
+                    throw new CommandLine.TypeConversionException("'" + origin
+                            + "' is not an origin; expected * or scheme://host[:port], such as http://localhost:5173");
+                }
+            }
+            return origins;
+        }
+
+        private static boolean isOrigin(String text) {
+            try {
+                URI uri = new URI(text);
+                return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                        && uri.getHost() != null
+                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package ai.voxworks.mock;
+
+import ai.voxworks.mock.internal.Durations;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Each option of the command line, its environment variable and its default. The defaults are
+ * read from {@link MockServerConfig}'s builder, so the command line and the embedding API cannot
+ * disagree.
+ */
+final class CliSettings {
+
+    /** One option: its name, its variable, and its default as the command line writes it ({@code null}: none). */
+    record Setting(String option, String variable, Function<MockServerConfig, String> defaultValue) {
+    }
+
+    static final List<Setting> ALL = List.of(
+            new Setting("--port", "VOXWORKS_MOCK_PORT", c -> Integer.toString(c.port())),
+            new Setting("--host", "VOXWORKS_MOCK_HOST", MockServerConfig::host),
+            new Setting("--fixtures", "VOXWORKS_MOCK_FIXTURES", c -> null),
+            new Setting("--rate-limit", "VOXWORKS_MOCK_RATE_LIMIT", c -> c.rateLimit().toString()),
+            new Setting("--latency", "VOXWORKS_MOCK_LATENCY", c -> Durations.format(c.latency())),
+            new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())));
+
+    private static final MockServerConfig DEFAULTS = MockServerConfig.builder().build();
+
+    private CliSettings() {
+    }
+
+    /** The value an option takes when it is not on the command line: its variable, else its default. */
+    static String defaultFor(ArgSpec arg, Function<String, String> env) {
+        return setting(arg).map(s -> {
+            String fromEnv = env.apply(s.variable());
+            return fromEnv != null && !fromEnv.isBlank() ? fromEnv : s.defaultValue().apply(DEFAULTS);
+        }).orElse(null);
+    }
+
+    /** Names the environment variable when a bad value came from there rather than the command line. */
+    static String origin(ArgSpec arg, String[] args, Function<String, String> env) {
+        return setting(arg).filter(s -> env.apply(s.variable()) != null)
+                .filter(s -> Arrays.stream(args).noneMatch(a -> a.equals(s.option()) || a.startsWith(s.option() + "=")))
+                .map(s -> " (from " + s.variable() + ")")
+                .orElse("");
+    }
+
+    private static Optional<Setting> setting(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option)) {
+            return Optional.empty();
+        }
+        return ALL.stream().filter(s -> s.option().equals(option.longestName())).findFirst();
+    }
+}

@@ -1,0 +1,143 @@
+package ai.voxworks.mock.internal.http;
+
+import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.FixtureProblem;
+import ai.voxworks.mock.InvalidFixturesException;
+import ai.voxworks.mock.RecordedRequest;
+import ai.voxworks.mock.internal.fixtures.FixtureSet;
+import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
+import ai.voxworks.mock.internal.fixtures.PreparedCall;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Comparator;
+import java.util.List;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The runtime data API under {@code /__mock}, for frontend teams: list, add, replace and delete
+ * calls, reset everything, and read the request journal. Changes show in the next get-call at
+ * once. No CORS here, and changes need {@code Content-Type: application/json}, so a web page the
+ * developer happens to open cannot change the mock's data (that would need a preflight, which
+ * these routes do not answer).
+ */
+final class AdminRoutes {
+
+    static final String PREFIX = "/__mock";
+
+    // What the routes answer, as Jackson writes them (snake_case names).
+    record Health(String status, String source, int calls, int teams,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) LastReload lastReload) {
+    }
+
+    record LastReload(String at, boolean ok, List<FixtureProblem> problems) {
+    }
+
+    record CallList(List<CallSummary> calls) {
+    }
+
+    record Refused(boolean success, String message, List<FixtureProblem> problems) {
+    }
+
+    record ResetDone(boolean success, int calls, int teams) {
+    }
+
+    record Journal(int capacity, List<Entry> requests) {
+    }
+
+    record Entry(String time, String method, String path, int status, String team, String key, double latencyMs) {
+        static Entry of(RecordedRequest r) {
+            return new Entry(r.time().toString(), r.method(), r.path(), r.status(), r.teamId(), r.maskedKey(), r.latencyMs());
+        }
+    }
+
+    private final MockControl control;
+
+    AdminRoutes(MockControl control) {
+        this.control = control;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.before(PREFIX + "/*", this::requireJsonForChanges);
+        routes.get(PREFIX + "/health", this::health);
+        routes.get(PREFIX + "/calls", this::listCalls);
+        routes.put(PREFIX + "/calls/{id}", this::putCall);
+        routes.delete(PREFIX + "/calls/{id}", this::deleteCall);
+        routes.post(PREFIX + "/reset", this::reset);
+        routes.get(PREFIX + "/requests", this::requests);
+    }
+
+    private void requireJsonForChanges(Context ctx) {
+        HandlerType method = ctx.method();
+        boolean change = method == HandlerType.PUT || method == HandlerType.POST || method == HandlerType.DELETE;
+        String type = ctx.contentType();
+        if (change && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+            throw new Refusal(ErrorBody.reply(415,
+                    "Changes to the mock need 'Content-Type: application/json' (it keeps web pages out)"));
+        }
+    }
+
+    private void health(Context ctx) {
+        FixtureSet set = control.current();
+        FixtureWatcher.Status last = control.lastReload();
+        send(ctx, 200, new Health("ok", set.source(), set.calls().size(), set.teams().size(),
+                last == null ? null : new LastReload(last.at().toString(), last.ok(), last.problems())));
+    }
+
+    private void listCalls(Context ctx) {
+        send(ctx, 200, new CallList(control.current().calls().values().stream()
+                .sorted(Comparator.comparing(PreparedCall::teamId).thenComparing(PreparedCall::id))
+                .map(PreparedCall::summary)
+                .toList()));
+    }
+
+    private void putCall(Context ctx) {
+        MockControl.Stored stored;
+        try {
+            stored = control.put(ctx.bodyAsBytes(), "request body", ctx.pathParam("id"));
+        } catch (InvalidFixturesException e) {
+            FixtureProblem first = e.problems().get(0);
+            send(ctx, 400, new Refused(false,
+                    "Invalid call: " + (first.pointer().isEmpty() ? "" : first.pointer() + ": ") + first.reason(),
+                    e.problems()));
+            return;
+        }
+        send(ctx, stored.replaced() ? 200 : 201, stored.call().summary());
+    }
+
+    private void deleteCall(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!control.remove(id)) {
+            throw new Refusal(ErrorBody.reply(404, "No call '" + id + "' in the mock"));
+        }
+        ctx.status(204);
+    }
+
+    private void reset(Context ctx) {
+        FixtureSet fresh;
+        try {
+            fresh = control.reset();
+        } catch (InvalidFixturesException e) {
+            send(ctx, 409, new Refused(false, "The fixtures on disk are invalid; nothing was reset", e.problems()));
+            return;
+        }
+        send(ctx, 200, new ResetDone(true, fresh.calls().size(), fresh.teams().size()));
+    }
+
+    private void requests(Context ctx) {
+        send(ctx, 200, new Journal(control.journal().capacity(), control.requests().stream().map(Entry::of).toList()));
+    }
+
+    private static void send(Context ctx, int status, Object body) {
+        ctx.status(status).contentType(Responder.JSON).result(Json.MAPPER.writeValueAsBytes(body));
+    }
+
+    /** Built on the first admin request, so the server's start-up does not wait for Jackson. */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .build();
+    }
+}

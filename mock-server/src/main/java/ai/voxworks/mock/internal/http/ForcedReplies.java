@@ -1,0 +1,38 @@
+package ai.voxworks.mock.internal.http;
+
+import ai.voxworks.mock.RateLimit;
+
+/**
+ * The documented responses a {@code Prefer: code=N} asks for, prepared once with the headers the
+ * spec gives them. A forced response skips the rest of the pipeline: no key needed, no token taken.
+ */
+final class ForcedReplies {
+
+    static final Reply SERVER_ERROR = ErrorBody.reply(500, "Internal server error");
+
+    private final Reply rateLimited;
+
+    ForcedReplies(RateLimit limit) {
+        RateLimit shown = limit.enabled() ? limit : RateLimit.DEFAULT;
+        this.rateLimited = RateLimiting.LIMITED.withQuota(new Quota(shown.requests(), 0, shown.windowSeconds()));
+    }
+
+    /**
+     * Stops the request with the response {@code prefer} forces, if it forces one; {@code code=200}
+     * (or none) lets the pipeline go on, and an undocumented code is a 400.
+     */
+    void check(Prefer prefer) {
+        Reply forced = switch (prefer.code()) {
+            case 0, 200 -> null;
+            case 401 -> Authentication.INVALID;
+            case 404 -> CallLookup.NOT_FOUND;
+            case 429 -> rateLimited;
+            case 500 -> SERVER_ERROR;
+            default -> ErrorBody.reply(400, "Prefer code=" + prefer.code()
+                    + " is not a documented response of getCall; use 200, 401, 404, 429 or 500");
+        };
+        if (forced != null) {
+            throw new Refusal(forced);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package ai.voxworks.mock.internal.http;
+
+import ai.voxworks.mock.RecordedRequest;
+import ai.voxworks.mock.internal.fixtures.CallReader;
+import ai.voxworks.mock.internal.fixtures.FixtureSet;
+import ai.voxworks.mock.internal.fixtures.FixtureStore;
+import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
+import ai.voxworks.mock.internal.fixtures.PreparedCall;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The mock's state and what may change it at run time: the data served, the rate-limit buckets
+ * and the journal. The admin API and {@code MockServer}'s methods both go through here, so the
+ * two can never behave differently.
+ */
+public final class MockControl {
+
+    /** What storing a call did. */
+    public record Stored(PreparedCall call, boolean replaced) {
+    }
+
+    private final FixtureStore store;
+    private final CallReader reader;
+    private final Supplier<FixtureSet> source;
+    private final Supplier<FixtureWatcher.Status> reloadStatus;
+    private final RateLimiting limiter;
+    private final RequestJournal journal;
+
+    /**
+     * @param store        the data being served
+     * @param reader       validates calls sent at run time, as call files are
+     * @param source       loads the data again from where it came from (for {@link #reset()})
+     * @param reloadStatus how the last hot reload went ({@code null} when there was none)
+     * @param limiter      the rate-limit buckets
+     * @param journalSize  how many requests the journal keeps
+     */
+    public MockControl(FixtureStore store, CallReader reader, Supplier<FixtureSet> source,
+                       Supplier<FixtureWatcher.Status> reloadStatus, RateLimiting limiter, int journalSize) {
+        this.store = store;
+        this.reader = reader;
+        this.source = source;
+        this.reloadStatus = reloadStatus;
+        this.limiter = limiter;
+        this.journal = new RequestJournal(journalSize);
+    }
+
+    /** The data served now. */
+    public FixtureSet current() {
+        return store.current();
+    }
+
+    /**
+     * Validates {@code json} as a call and adds it, or replaces the call with its id.
+     *
+     * @param source     names the input in problems ("request body")
+     * @param expectedId the id it must have, or {@code null} for whatever id it has
+     * @throws ai.voxworks.mock.InvalidFixturesException with every problem; nothing changed
+     */
+    public Stored put(byte[] json, String source, String expectedId) {
+        FixtureSet now = store.current();
+        PreparedCall call = reader.fromRequest(json, source, expectedId, now);
+        boolean[] replaced = new boolean[1];
+        store.update(set -> {
+            replaced[0] = set.calls().containsKey(call.id());
+            return set.withCall(call);
+        });
+        return new Stored(call, replaced[0]);
+    }
+
+    /** Removes the call {@code id}; {@code false} when there was none. */
+    public boolean remove(String id) {
+        boolean[] removed = new boolean[1];
+        store.update(set -> {
+            removed[0] = set.calls().containsKey(id);
+            return removed[0] ? set.withoutCall(id) : set;
+        });
+        return removed[0];
+    }
+
+    /**
+     * Loads the data again from its source, refills every bucket and empties the journal.
+     *
+     * @throws ai.voxworks.mock.InvalidFixturesException when the source is now invalid; nothing changed
+     */
+    public FixtureSet reset() {
+        FixtureSet fresh = source.get();
+        store.replace(fresh);
+        limiter.reset();
+        journal.clear();
+        return fresh;
+    }
+
+    /** The journal, newest first. */
+    public List<RecordedRequest> requests() {
+        return journal.newestFirst();
+    }
+
+    /** How the last hot reload went, or {@code null}. */
+    public FixtureWatcher.Status lastReload() {
+        return reloadStatus.get();
+    }
+
+    FixtureStore store() {
+        return store;
+    }
+
+    RateLimiting limiter() {
+        return limiter;
+    }
+
+    RequestJournal journal() {
+        return journal;
+    }
+}

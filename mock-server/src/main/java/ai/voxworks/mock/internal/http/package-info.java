@@ -1,0 +1,2 @@
+/** Not API: see {@link ai.voxworks.mock.internal}. */
+package ai.voxworks.mock.internal.http;

@@ -1,0 +1,17 @@
+/**
+ * The Voxworks mock server: {@code GET /api/v1/get-call/{call_id}} served from fixture files.
+ *
+ * <p>Public types, and the only ones:
+ * <ul>
+ *   <li>{@link ai.voxworks.mock.Main}: the command line ({@code java -jar voxworks-mock-server.jar --help});</li>
+ *   <li>{@link ai.voxworks.mock.MockServer}: a running server, started in-process (tests, JShell);</li>
+ *   <li>{@link ai.voxworks.mock.MockServerConfig} and {@link ai.voxworks.mock.RateLimit}: how it runs;</li>
+ *   <li>{@link ai.voxworks.mock.Fixtures}, {@link ai.voxworks.mock.Team}, {@link ai.voxworks.mock.CallSummary}:
+ *       the data it serves, read-only;</li>
+ *   <li>{@link ai.voxworks.mock.RecordedRequest}: an entry of its request journal;</li>
+ *   <li>{@link ai.voxworks.mock.InvalidFixturesException} and {@link ai.voxworks.mock.FixtureProblem}: why data
+ *       was refused.</li>
+ * </ul>
+ * Everything under {@code ai.voxworks.mock.internal} is how it is built, not API.
+ */
+package ai.voxworks.mock;

@@ -1,0 +1,46 @@
+package ai.voxworks.mock.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.voxworks.mock.DemoData;
+import ai.voxworks.mock.MockServerConfig;
+import ai.voxworks.mock.TestHttp;
+import ai.voxworks.mock.internal.fixtures.CallReader;
+import ai.voxworks.mock.internal.fixtures.FixtureLoader;
+import ai.voxworks.mock.internal.fixtures.FixtureStore;
+import io.github.bucket4j.TimeMeter;
+import io.javalin.Javalin;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.Test;
+
+/** A failure inside the server is a 500 ErrorResponse without a stack trace, and the server keeps serving. */
+class InternalFailureTest {
+
+    @Test
+    void anInternalFailureIs500WithoutAStackTraceAndTheServerKeepsServing() {
+        // A scheduler that was shut down makes every delayed reply fail inside the request.
+        ScheduledExecutorService broken = Executors.newSingleThreadScheduledExecutor();
+        broken.shutdownNow();
+        MockServerConfig config = MockServerConfig.builder().port(0).build();
+        MockControl control = new MockControl(new FixtureStore(CompletableFuture.completedFuture(FixtureLoader.bundled())),
+                new CallReader(), FixtureLoader::bundled, () -> null,
+                new RateLimiting(config.rateLimit(), TimeMeter.SYSTEM_NANOTIME), 10);
+        Javalin app = MockApp.create(config, control, broken).start("127.0.0.1", 0);
+        try {
+            TestHttp http = new TestHttp("http://127.0.0.1:" + app.port());
+
+            HttpResponse<String> failed = http.get(TestHttp.GET_CALL + "call_nw_1001",
+                    "Authorization", "Bearer " + DemoData.NORTHWIND_KEY, "Prefer", "delay=5");
+            HttpResponse<String> next = http.getCall("call_nw_1001", DemoData.NORTHWIND_KEY);
+
+            assertThat(failed.statusCode()).isEqualTo(500);
+            assertThat(failed.body()).isEqualTo("{\"success\":false,\"message\":\"Internal server error\"}");
+            assertThat(next.statusCode()).isEqualTo(200);
+        } finally {
+            app.stop();
+        }
+    }
+}
