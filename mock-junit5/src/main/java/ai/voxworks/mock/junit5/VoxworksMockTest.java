@@ -55,7 +55,7 @@ public @interface VoxworksMockTest {
 
     /**
      * Requests per window per API key, as {@link RateLimit#parse} reads it ({@code 5/10s},
-     * {@code 100/1m}, {@code off}). Default {@code 60/60s}, the mock's own default.
+     * {@code 100/1m}, {@code off}). Default {@code "60/60s"}, the mock's own default.
      */
     String rateLimit() default "60/60s";
 
