@@ -8,9 +8,12 @@ import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.RateLimit;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The builder form on a static field: one mock for the class, reset before each test. */
@@ -58,5 +61,36 @@ class ProgrammaticFormTest {
 
         assertThat(mock.requests()).isEmpty();
         assertThat(mock.toString()).contains(mock.baseUrl());
+    }
+
+    static final List<MockServer> SERVERS_OF_SUBCLASSES = new CopyOnWriteArrayList<>();
+
+    @Test
+    void aFieldInABaseClassServesEachSubclassInTurnWithAMockOfItsOwn() {
+        SERVERS_OF_SUBCLASSES.clear();
+
+        TestKit.run(FirstSubclass.class, SecondSubclass.class)
+                .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(SERVERS_OF_SUBCLASSES).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @ExtendWith(TestKit.Inner.class)
+    abstract static class SharedBase {
+        @RegisterExtension
+        static VoxworksMockExtension shared = VoxworksMockExtension.builder().build();
+
+        @Test
+        void usesIt() {
+            assertThat(shared.requests()).isEmpty();
+            shared.client().getCall("call_bb_2001");
+            SERVERS_OF_SUBCLASSES.add(shared.server());
+        }
+    }
+
+    static class FirstSubclass extends SharedBase {
+    }
+
+    static class SecondSubclass extends SharedBase {
     }
 }
