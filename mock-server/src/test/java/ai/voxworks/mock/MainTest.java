@@ -48,6 +48,7 @@ class MainTest {
         "--latency|3h|latency must be between 0 and 120s",
         "--cors-origins|ftp://files.example|'ftp://files.example' is not an origin",
         "--cors-origins|http://localhost:5173/app|is not an origin",
+        "--allowed-hosts|http://mock.example|'http://mock.example' is not a host name",
     })
     void badFlagValueExits2WithOneLineNamingFlagAndReason(String flag, String value, String reason) {
         int code = run(flag, value);
@@ -94,6 +95,13 @@ class MainTest {
     }
 
     @Test
+    void allowedHostsComeFromTheFlagOrItsVariable() {
+        run(Map.of("VOXWORKS_MOCK_ALLOWED_HOSTS", "mock.team.example, .staging.example"), "--port", "0");
+
+        assertThat(main.server().config().allowedHosts()).containsExactly("mock.team.example", ".staging.example");
+    }
+
+    @Test
     void flagWinsOverEnvironment() {
         run(Map.of("VOXWORKS_MOCK_RATE_LIMIT", "3/1m"), "--port", "0", "--rate-limit", "off");
 
@@ -104,11 +112,12 @@ class MainTest {
     void helpListsEveryFlagAndItsVariable() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains(
-                "--port", "VOXWORKS_MOCK_PORT", "--host", "VOXWORKS_MOCK_HOST",
-                "--fixtures", "VOXWORKS_MOCK_FIXTURES", "--rate-limit", "VOXWORKS_MOCK_RATE_LIMIT",
-                "--latency", "VOXWORKS_MOCK_LATENCY", "--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS",
-                "Default 4010", "Default 60/60s", "forced states", "/__mock/reset", "/docs");
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (CliSettings.Setting setting : CliSettings.ALL) {
+            assertThat(help).contains(setting.option(), "Env " + setting.variable());
+        }
+        assertThat(help).contains("--allowed-hosts", "Default 4010", "Default 60/60s", "forced states",
+                "/__mock/reset", "/docs", "143");
     }
 
     @Test
