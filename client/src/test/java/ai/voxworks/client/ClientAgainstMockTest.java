@@ -97,7 +97,7 @@ class ClientAgainstMockTest {
                     .isInstanceOf(AuthenticationException.class)
                     .hasMessage("HTTP 401: Invalid API key")
                     .satisfies(e -> assertThat(((VoxworksException) e).serverMessage()).isEqualTo("Invalid API key"));
-            assertThat(wrong.toString()).doesNotContain(wrongKey).contains("vx_test_…");
+            assertThat(wrong.toString()).doesNotContain(wrongKey).contains("apiKey=vx_test_…6789");
         }
     }
 

@@ -278,7 +278,7 @@ class ClientFaultsTest {
 
             ApiException e = failure(ApiException.class, () -> once.getCall("c1"));
 
-            assertThat(e.getMessage()).doesNotContain(KEY).contains("vx_test_…");
+            assertThat(e.getMessage()).doesNotContain(KEY).contains("bad key vx_test_…t_42");
             assertThat(e.serverMessage()).doesNotContain(KEY);
         }
     }
