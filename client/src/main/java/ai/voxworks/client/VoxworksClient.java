@@ -97,7 +97,7 @@ public final class VoxworksClient implements AutoCloseable {
     }
 
     /** As {@link #fromEnv()}, reading variables through {@code env}. */
-    public static VoxworksClient fromEnv(Function<String, String> env) {
+    static VoxworksClient fromEnv(Function<String, String> env) {
         String key = env.apply("VOXWORKS_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalStateException("VOXWORKS_API_KEY is not set; export your Voxworks API key "
@@ -410,19 +410,19 @@ public final class VoxworksClient implements AutoCloseable {
         }
 
         /** How to wait between retries; tests pass one that returns at once. */
-        public Builder sleeper(Sleeper sleeper) {
+        Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
         /** The clock an HTTP-date {@code Retry-After} is measured against. */
-        public Builder clock(Clock clock) {
+        Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /** Source of jitter, values in [0, 1). */
-        public Builder random(DoubleSupplier random) {
+        Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
