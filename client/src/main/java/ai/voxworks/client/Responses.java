@@ -3,32 +3,21 @@ package ai.voxworks.client;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import okhttp3.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Turns a response into a {@link Call} or the matching {@link VoxworksException}: one switch, one place. */
 final class Responses {
 
-    private static final Set<String> DOCUMENTED = Set.of("id", "team_id", "contact_id", "script_id", "type",
-            "status", "progress", "scheduled_time", "actual_time", "end_time", "duration", "end_reason",
-            "call_summary", "structured_data", "transcript", "recording_url", "objectives");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() { };
+    /** Call's components are the list of documented fields; the table is built once. */
+    static final RecordReader<Call> CALL = RecordReader.of(Call.class);
     private static final int SNIPPET = 120;
 
     private final JsonMapper mapper;
@@ -76,14 +65,12 @@ final class Responses {
         }
     }
 
+    /** One pass over {@code {"success":true,"call":{...}}}: the call object straight into a {@link Call}. */
     private Call call(int status, byte[] body) {
         if (body.length == 0) {
             throw unexpected(status, "empty body", null);
         }
-        JsonNode call = null;
-        String json = null;
-        // One pass: the "call" object as a tree, and its exact bytes for Call.json(), with no
-        // second serialization.
+        Call call = null;
         try (JsonParser parser = mapper.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw unexpected(status, "no \"call\" object in " + snippet(body), null);
@@ -91,10 +78,7 @@ final class Responses {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 if (parser.nextToken() == JsonToken.START_OBJECT && "call".equals(name) && call == null) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    call = parser.readValueAsTree();
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    json = new String(body, start, end - start, StandardCharsets.UTF_8);
+                    call = CALL.read(parser, body);
                 } else {
                     parser.skipChildren();
                 }
@@ -104,63 +88,13 @@ final class Responses {
             }
         } catch (JacksonException e) {
             throw unexpected(status, "not JSON: " + snippet(body), e);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw unexpected(status, "a call of the wrong shape: " + e.getMessage(), e);
         }
         if (call == null) {
             throw unexpected(status, "no \"call\" object in " + snippet(body), null);
         }
-        try {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = call.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!DOCUMENTED.contains(field.getKey())) {
-                    extra.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
-                }
-            }
-            return new Call(
-                    text(call, "id"), text(call, "team_id"), text(call, "contact_id"), text(call, "script_id"),
-                    text(call, "type"), text(call, "status"), text(call, "progress"),
-                    time(call, "scheduled_time"), time(call, "actual_time"), time(call, "end_time"),
-                    integer(call, "duration"), text(call, "end_reason"), text(call, "call_summary"),
-                    present(call, "structured_data") ? mapper.convertValue(call.get("structured_data"), MAP) : null,
-                    text(call, "transcript"), text(call, "recording_url"),
-                    present(call, "objectives") ? mapper.convertValue(call.get("objectives"), LIST_OF_MAPS) : null,
-                    Collections.unmodifiableMap(extra),
-                    json);
-        } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
-            throw unexpected(status, "a call of the wrong shape: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean present(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && !value.isNull();
-    }
-
-    private static String text(JsonNode node, String field) {
-        if (!present(node, field)) {
-            return null;
-        }
-        JsonNode value = node.get(field);
-        if (!value.isString()) {
-            throw new IllegalArgumentException(field + " should be a string, not " + value.getNodeType());
-        }
-        return value.asString();
-    }
-
-    private static Long integer(JsonNode node, String field) {
-        if (!present(node, field)) {
-            return null;
-        }
-        JsonNode value = node.get(field);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new IllegalArgumentException(field + " should be an integer, not " + value);
-        }
-        return value.asLong();
-    }
-
-    private static OffsetDateTime time(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : OffsetDateTime.parse(text);
+        return call;
     }
 
     /** {@code Retry-After} as whole seconds or an HTTP-date; {@code null} when absent or unreadable. */

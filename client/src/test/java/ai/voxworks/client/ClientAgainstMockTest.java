@@ -163,6 +163,27 @@ class ClientAgainstMockTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void callCollectionsAreUnmodifiableAllTheWayDown() {
+        Call call = client.getCall("call_nw_1001");
+
+        assertThatThrownBy(() -> call.structuredData().put("appointment_confirmed", false))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> call.objectives().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> call.objectives().get(0).put("achieved", false))
+                .isInstanceOf(UnsupportedOperationException.class);
+        try (VoxworksClient bluebird = client.newBuilder().apiKey("vx_test_bluebird_5d0c6a").build()) {
+            Map<String, Object> extra = bluebird.getCall("call_bb_2001").extra();
+
+            assertThatThrownBy(() -> extra.remove("language")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> ((Map<String, Object>) extra.get("cost")).put("amount", "0"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> ((List<Object>) extra.get("tags")).add("cold-lead"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
     void asyncGetCallCompletesWithTheCall() throws Exception {
         Call call = client.getCallAsync("call_nw_1003").get(10, TimeUnit.SECONDS);
 
