@@ -2,10 +2,11 @@ package ai.voxworks.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import okhttp3.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -13,7 +14,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a response into a {@link Call} or the matching {@link VoxworksException}: one switch, one place. */
+/** Turns a response into a {@link CallResponse} or the matching {@link VoxworksException}: one switch, one place. */
 final class Responses {
 
     /** Call's components are the list of documented fields; the table is built once. */
@@ -30,12 +31,12 @@ final class Responses {
         this.apiKey = apiKey;
     }
 
-    /** The call of a 200, or the exception for anything else. */
-    Call read(int status, Headers headers, byte[] body) {
-        if (status == 200) {
-            return call(status, body);
+    /** The call of a 200 with its status and headers, or the exception for anything else. */
+    CallResponse read(int status, Headers headers, byte[] body) {
+        if (status != 200) {
+            throw error(status, headers, body);
         }
-        throw error(status, headers, body);
+        return new CallResponse(call(status, body), status, RateLimitHeaders.status(headers), headers(headers));
     }
 
     private VoxworksException error(int status, Headers headers, byte[] body) {
@@ -47,8 +48,8 @@ final class Responses {
         return switch (status) {
             case 401 -> new AuthenticationException(message, serverMessage);
             case 404 -> new NotFoundException(message, serverMessage);
-            case 429 -> new RateLimitException(message, serverMessage, retryAfter(headers.get("Retry-After")),
-                    longHeader(headers, "X-RateLimit-Limit"), longHeader(headers, "X-RateLimit-Remaining"));
+            case 429 -> new RateLimitException(message, serverMessage, RateLimitHeaders.retryAfter(headers, clock),
+                    RateLimitHeaders.limit(headers), RateLimitHeaders.remaining(headers));
             default -> status >= 500 ? new ServerException(message, status, serverMessage)
                     : new ApiException(message, status, serverMessage);
         };
@@ -97,35 +98,13 @@ final class Responses {
         return call;
     }
 
-    /** {@code Retry-After} as whole seconds or an HTTP-date; {@code null} when absent or unreadable. */
-    Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    /** The response headers by name, in order; a key the server echoes back is masked. */
+    private Map<String, List<String>> headers(Headers headers) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            byName.computeIfAbsent(headers.name(i), n -> new ArrayList<>(1)).add(scrub(headers.value(i)));
         }
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
-    static Long longHeader(Headers headers, String name) {
-        String value = headers.get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return byName;
     }
 
     UnexpectedResponseException unexpected(int status, String what, Throwable cause) {
@@ -140,6 +119,6 @@ final class Responses {
 
     /** A server could echo the key back; it never reaches a message. */
     String scrub(String text) {
-        return apiKey.isEmpty() ? text : text.replace(apiKey, ApiKeys.mask(apiKey));
+        return apiKey.isEmpty() || !text.contains(apiKey) ? text : text.replace(apiKey, ApiKeys.mask(apiKey));
     }
 }

@@ -11,9 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,8 +128,7 @@ class ClientAgainstMockTest {
         try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
                      .rateLimit(RateLimit.of(1, Duration.ofSeconds(45))).build());
              VoxworksClient once = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(0).build()) {
-            once.getCall("call_nw_1001");
-            assertThat(once.rateLimitStatus()).contains(new RateLimitStatus(1, 0));
+            assertThat(once.getCallResponse("call_nw_1001").rateLimit()).contains(new RateLimitStatus(1, 0));
 
             assertThatThrownBy(() -> once.getCall("call_nw_1001"))
                     .isInstanceOfSatisfying(RateLimitException.class, e -> {
@@ -150,15 +156,67 @@ class ClientAgainstMockTest {
     }
 
     @Test
-    void rateLimitStatusFollowsTheLastResponse() {
+    void eachResponseCarriesItsOwnRateLimitStatus() {
         try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
                      .rateLimit(RateLimit.of(5, Duration.ofMinutes(1))).build());
              VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
-            assertThat(counted.rateLimitStatus()).isEmpty();
-            counted.getCall("call_nw_1001");
-            counted.getCall("call_nw_1002");
+            CallResponse first = counted.getCallResponse("call_nw_1001");
+            CallResponse second = counted.getCallResponse("call_nw_1002");
 
-            assertThat(counted.rateLimitStatus()).contains(new RateLimitStatus(5, 3));
+            assertThat(first.rateLimit()).contains(new RateLimitStatus(5, 4));
+            assertThat(second.rateLimit()).contains(new RateLimitStatus(5, 3));
+            assertThat(first.call().id()).isEqualTo("call_nw_1001");
+            assertThat(first.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void concurrentCallsEachSeeTheirOwnRemainingCount() throws Exception {
+        int calls = 8;
+        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
+                     .rateLimit(RateLimit.of(100, Duration.ofMinutes(1))).build());
+             VoxworksClient shared = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(calls);
+            try {
+                CyclicBarrier together = new CyclicBarrier(calls);
+                List<Future<CallResponse>> responses = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    responses.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return shared.getCallResponse("call_nw_1001");
+                    }));
+                }
+                Set<Long> remaining = new HashSet<>();
+                for (Future<CallResponse> response : responses) {
+                    remaining.add(response.get(10, TimeUnit.SECONDS).rateLimit().orElseThrow().remaining());
+                }
+
+                // The server counted each request once: every response saw a different count.
+                assertThat(remaining).containsExactlyInAnyOrder(99L, 98L, 97L, 96L, 95L, 94L, 93L, 92L);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void callResponseHasTheResponseHeadersOnlyAndNoKey() {
+        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
+                     .rateLimit(RateLimit.of(5, Duration.ofMinutes(1))).build());
+             VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
+            CallResponse response = counted.getCallResponse("call_nw_1001");
+
+            assertThat(response.header("x-ratelimit-limit")).contains("5");
+            assertThat(response.header("X-RATELIMIT-REMAINING")).contains("4");
+            assertThat(response.headers().get("content-type")).singleElement().asString().startsWith("application/json");
+            assertThat(response.header("Authorization")).isEmpty();
+            assertThat(response.headers().toString()).doesNotContain(NORTHWIND_KEY);
+            assertThat(response.toString()).doesNotContain(NORTHWIND_KEY)
+                    .startsWith("CallResponse[status=200, call=call_nw_1001, rateLimit=RateLimitStatus[limit=5, remaining=4]");
+            assertThatThrownBy(() -> response.headers().put("X-Mine", List.of("x")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> response.headers().get("X-RateLimit-Limit").add("6"))
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
     }
 

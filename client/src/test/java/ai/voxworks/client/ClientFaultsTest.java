@@ -284,6 +284,21 @@ class ClientFaultsTest {
     }
 
     @Test
+    void callResponseKeepsRepeatedHeadersInOrderAndMasksAnEchoedKey() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("X-Seen", "first").addHeader("x-seen", "second")
+                .addHeader("X-Echo", "Bearer " + KEY).body(CALL).build());
+
+        CallResponse response = client.getCallResponse("c1");
+
+        assertThat(response.headers().get("X-SEEN")).containsExactly("first", "second");
+        assertThat(response.header("x-seen")).contains("first");
+        assertThat(response.header("X-Echo")).contains("Bearer vx_test_…t_42");
+        assertThat(response.rateLimit()).isEmpty();
+        assertThat(response.toString()).doesNotContain(KEY).contains("rateLimit=(none)");
+    }
+
+    @Test
     void fromEnvNeedsTheKeyAndDefaultsToProduction() {
         assertThatThrownBy(() -> VoxworksClient.fromEnv(Map.<String, String>of()::get))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("VOXWORKS_API_KEY is not set");
