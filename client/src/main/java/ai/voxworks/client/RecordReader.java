@@ -53,7 +53,7 @@ final class RecordReader<R extends Record> {
                 return ofMaps ? ARRAY_OF_OBJECTS : ARRAY;
             }
             throw new IllegalArgumentException(component.getDeclaringRecord().getSimpleName() + "." + component.getName()
-                    + " is a " + type.getSimpleName() + ", which has no JSON type here; add a Kind for it");
+                    + " has type " + type.getSimpleName() + ", which RecordReader has no JSON reading for; add a Kind");
         }
 
         /** The value at the parser's current token; {@code field} names it in errors. */

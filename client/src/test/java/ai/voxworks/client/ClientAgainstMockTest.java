@@ -48,6 +48,11 @@ class ClientAgainstMockTest {
         mock.close();
     }
 
+    /** A mock of its own, allowing {@code requests} per {@code window}. */
+    private static MockServer limitedMock(int requests, Duration window) {
+        return MockServer.start(MockServerConfig.builder().port(0).rateLimit(RateLimit.of(requests, window)).build());
+    }
+
     private static String fixture(String id) throws Exception {
         return Files.readString(Path.of(System.getProperty("voxworks.fixtures.dir"), "calls", id + ".json"));
     }
@@ -125,8 +130,7 @@ class ClientAgainstMockTest {
 
     @Test
     void rateLimitedCallCarriesRetryAfterLimitAndRemaining() {
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(1, Duration.ofSeconds(45))).build());
+        try (MockServer limited = limitedMock(1, Duration.ofSeconds(45));
              VoxworksClient once = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(0).build()) {
             assertThat(once.getCallResponse("call_nw_1001").rateLimit()).contains(new RateLimitStatus(1, 0));
 
@@ -144,8 +148,7 @@ class ClientAgainstMockTest {
     @Test
     void retryAfterLongerThanTheCapFailsAtOnce() {
         RecordingSleeper sleeper = new RecordingSleeper();
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(1, Duration.ofMinutes(10))).build());
+        try (MockServer limited = limitedMock(1, Duration.ofMinutes(10));
              VoxworksClient capped = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(3)
                      .maxRetryWait(Duration.ofSeconds(5)).sleeper(sleeper).build()) {
             capped.getCall("call_nw_1001");
@@ -157,8 +160,7 @@ class ClientAgainstMockTest {
 
     @Test
     void eachResponseCarriesItsOwnRateLimitStatus() {
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(5, Duration.ofMinutes(1))).build());
+        try (MockServer limited = limitedMock(5, Duration.ofMinutes(1));
              VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
             CallResponse first = counted.getCallResponse("call_nw_1001");
             CallResponse second = counted.getCallResponse("call_nw_1002");
@@ -173,8 +175,7 @@ class ClientAgainstMockTest {
     @Test
     void concurrentCallsEachSeeTheirOwnRemainingCount() throws Exception {
         int calls = 8;
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(100, Duration.ofMinutes(1))).build());
+        try (MockServer limited = limitedMock(100, Duration.ofMinutes(1));
              VoxworksClient shared = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
             ExecutorService pool = Executors.newFixedThreadPool(calls);
             try {
@@ -201,8 +202,7 @@ class ClientAgainstMockTest {
 
     @Test
     void callResponseHasTheResponseHeadersOnlyAndNoKey() {
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(5, Duration.ofMinutes(1))).build());
+        try (MockServer limited = limitedMock(5, Duration.ofMinutes(1));
              VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
             CallResponse response = counted.getCallResponse("call_nw_1001");
 

@@ -67,7 +67,7 @@ class RecordReaderTest {
     @Test
     void aComponentOfATypeWithoutAJsonReadingIsRefusedByName() {
         assertThatThrownBy(() -> RecordReader.of(Unreadable.class))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unreadable.count is a Integer");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Unreadable.count has type Integer");
         assertThatThrownBy(() -> RecordReader.of(NoExtra.class))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("extra and json");
     }
