@@ -278,9 +278,24 @@ class ClientFaultsTest {
 
             ApiException e = failure(ApiException.class, () -> once.getCall("c1"));
 
-            assertThat(e.getMessage()).doesNotContain(KEY).contains("vx_test_…");
+            assertThat(e.getMessage()).doesNotContain(KEY).contains("bad key vx_test_…t_42");
             assertThat(e.serverMessage()).doesNotContain(KEY);
         }
+    }
+
+    @Test
+    void callResponseKeepsRepeatedHeadersInOrderAndMasksAnEchoedKey() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("X-Seen", "first").addHeader("x-seen", "second")
+                .addHeader("X-Echo", "Bearer " + KEY).body(CALL).build());
+
+        CallResponse response = client.getCallResponse("c1");
+
+        assertThat(response.headers().get("X-SEEN")).containsExactly("first", "second");
+        assertThat(response.header("x-seen")).contains("first");
+        assertThat(response.header("X-Echo")).contains("Bearer vx_test_…t_42");
+        assertThat(response.rateLimit()).isEmpty();
+        assertThat(response.toString()).doesNotContain(KEY).contains("rateLimit=(none)");
     }
 
     @Test

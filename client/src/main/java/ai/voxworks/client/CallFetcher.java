@@ -1,0 +1,149 @@
+package ai.voxworks.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Fetches one call: builds the request, makes the attempts the {@link RetryPolicy} allows (a
+ * blocking loop, or callbacks that schedule the next attempt without a waiting thread) and hands
+ * each response to {@link Responses}. Holds no state of its own between calls.
+ */
+final class CallFetcher {
+
+    private final OkHttpClient http;
+    private final HttpUrl baseUrl;
+    private final String authorization;
+    private final RetryPolicy retry;
+    private final Sleeper sleeper;
+    private final Responses responses;
+
+    CallFetcher(OkHttpClient http, HttpUrl baseUrl, String apiKey, RetryPolicy retry, Sleeper sleeper, Responses responses) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.authorization = "Bearer " + apiKey;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.responses = responses;
+    }
+
+    CallResponse fetch(String callId) {
+        Request request = request(callId);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return execute(request);
+            } catch (VoxworksException failure) {
+                Duration wait = retry.delay(failure, attempt);
+                if (wait == null) {
+                    throw failure;
+                }
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure.addSuppressed(e);
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    /** As {@link #fetch}, completing with {@code result} of the response; cancelling the future stops the retries. */
+    <T> CompletableFuture<T> fetchAsync(String callId, Function<CallResponse, T> result) {
+        Request request = request(callId);
+        CompletableFuture<T> future = new CompletableFuture<>();
+        attemptAsync(request, 0, result, future);
+        return future;
+    }
+
+    private Request request(String callId) {
+        if (callId == null || callId.isBlank()) {
+            throw new IllegalArgumentException("callId must not be null or blank");
+        }
+        if (callId.equals(".") || callId.equals("..")) {
+            // URLs treat these as navigation at every layer (OkHttp, proxies, servers): never an id.
+            throw new IllegalArgumentException("'" + callId + "' cannot be a call id");
+        }
+        HttpUrl url = baseUrl.newBuilder()
+                .addPathSegments("api/v1/get-call")
+                // One segment whatever it holds: "a/b" is sent as a%2Fb, ".." as %2E%2E.
+                .addPathSegment(callId)
+                .build();
+        return new Request.Builder()
+                .url(url)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .header("User-Agent", "voxworks-java/" + VoxworksClient.VERSION)
+                .get()
+                .build();
+    }
+
+    private CallResponse execute(Request request) {
+        try (Response response = http.newCall(request).execute()) {
+            return read(response);
+        } catch (IOException e) {
+            throw transport(e);
+        }
+    }
+
+    private <T> void attemptAsync(Request request, int attempt, Function<CallResponse, T> result, CompletableFuture<T> future) {
+        http.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(okhttp3.Call call, IOException e) {
+                retryOrFail(transport(e));
+            }
+
+            @Override
+            public void onResponse(okhttp3.Call call, Response response) {
+                try (response) {
+                    future.complete(result.apply(read(response)));
+                } catch (VoxworksException failure) {
+                    retryOrFail(failure);
+                } catch (IOException e) {
+                    retryOrFail(transport(e));
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            }
+
+            private void retryOrFail(VoxworksException failure) {
+                Duration wait = retry.delay(failure, attempt);
+                if (wait == null || future.isDone()) {
+                    future.completeExceptionally(failure);
+                    return;
+                }
+                CompletableFuture.runAsync(() -> attemptAsync(request, attempt + 1, result, future), sleeper.after(wait));
+            }
+        });
+    }
+
+    private CallResponse read(Response response) throws IOException {
+        byte[] body;
+        ResponseBody responseBody = response.body();
+        try {
+            body = responseBody.bytes();
+        } catch (IOException e) {
+            if (e instanceof InterruptedIOException) {
+                throw e;
+            }
+            throw responses.unexpected(response.code(), "the body was cut off (" + e.getMessage() + ")", e);
+        }
+        return responses.read(response.code(), response.headers(), body);
+    }
+
+    private TransportException transport(IOException e) {
+        String what = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
+                ? "timed out" : "failed";
+        return new TransportException(responses.scrub("Request to " + VoxworksClient.display(baseUrl) + " " + what + ": "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), e);
+    }
+}
