@@ -11,7 +11,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Fetches one call: builds the request, makes the attempts the {@link RetryPolicy} allows (a
@@ -26,24 +25,28 @@ final class CallFetcher {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Responses responses;
+    private final Duration deadline;
 
-    CallFetcher(OkHttpClient http, HttpUrl baseUrl, String apiKey, RetryPolicy retry, Sleeper sleeper, Responses responses) {
+    CallFetcher(OkHttpClient http, HttpUrl baseUrl, String apiKey, RetryPolicy retry, Sleeper sleeper, Responses responses,
+                Duration deadline) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
         this.retry = retry;
         this.sleeper = sleeper;
         this.responses = responses;
+        this.deadline = deadline;
     }
 
     CallResponse fetch(String callId) {
-        Request request = request(callId);
+        Deadline until = Deadline.after(deadline);
+        Request request = request(callId, until);
         for (int attempt = 0; ; attempt++) {
             try {
-                return execute(request);
+                return execute(request, until);
             } catch (VoxworksException failure) {
                 Duration wait = retry.delay(failure, attempt);
-                if (wait == null) {
+                if (wait == null || until.passedAfter(wait)) {
                     throw failure;
                 }
                 try {
@@ -59,13 +62,14 @@ final class CallFetcher {
 
     /** As {@link #fetch}, completing with {@code result} of the response; cancelling the future stops the retries. */
     <T> CompletableFuture<T> fetchAsync(String callId, Function<CallResponse, T> result) {
-        Request request = request(callId);
+        Deadline until = Deadline.after(deadline);
+        Request request = request(callId, until);
         CompletableFuture<T> future = new CompletableFuture<>();
-        attemptAsync(request, 0, result, future);
+        attemptAsync(request, until, 0, result, future);
         return future;
     }
 
-    private Request request(String callId) {
+    private Request request(String callId, Deadline until) {
         if (callId == null || callId.isBlank()) {
             throw new IllegalArgumentException("callId must not be null or blank");
         }
@@ -84,32 +88,34 @@ final class CallFetcher {
                 .header("Accept", "application/json")
                 .header("User-Agent", "voxworks-java/" + VoxworksClient.VERSION)
                 .get()
+                .tag(Deadline.class, until)
                 .build();
     }
 
-    private CallResponse execute(Request request) {
+    private CallResponse execute(Request request, Deadline until) {
         try (Response response = http.newCall(request).execute()) {
-            return read(response);
+            return read(response, until);
         } catch (IOException e) {
-            throw transport(e);
+            throw transport(e, until);
         }
     }
 
-    private <T> void attemptAsync(Request request, int attempt, Function<CallResponse, T> result, CompletableFuture<T> future) {
+    private <T> void attemptAsync(Request request, Deadline until, int attempt, Function<CallResponse, T> result,
+                                  CompletableFuture<T> future) {
         http.newCall(request).enqueue(new Callback() {
             @Override
             public void onFailure(okhttp3.Call call, IOException e) {
-                retryOrFail(transport(e));
+                retryOrFail(transport(e, until));
             }
 
             @Override
             public void onResponse(okhttp3.Call call, Response response) {
                 try (response) {
-                    future.complete(result.apply(read(response)));
+                    future.complete(result.apply(read(response, until)));
                 } catch (VoxworksException failure) {
                     retryOrFail(failure);
                 } catch (IOException e) {
-                    retryOrFail(transport(e));
+                    retryOrFail(transport(e, until));
                 } catch (RuntimeException e) {
                     future.completeExceptionally(e);
                 }
@@ -117,20 +123,19 @@ final class CallFetcher {
 
             private void retryOrFail(VoxworksException failure) {
                 Duration wait = retry.delay(failure, attempt);
-                if (wait == null || future.isDone()) {
+                if (wait == null || until.passedAfter(wait) || future.isDone()) {
                     future.completeExceptionally(failure);
                     return;
                 }
-                CompletableFuture.runAsync(() -> attemptAsync(request, attempt + 1, result, future), sleeper.after(wait));
+                CompletableFuture.runAsync(() -> attemptAsync(request, until, attempt + 1, result, future), sleeper.after(wait));
             }
         });
     }
 
-    private CallResponse read(Response response) throws IOException {
+    private CallResponse read(Response response, Deadline until) throws IOException {
         byte[] body;
-        ResponseBody responseBody = response.body();
         try {
-            body = responseBody.bytes();
+            body = until.readBody(response);
         } catch (IOException e) {
             if (e instanceof InterruptedIOException) {
                 throw e;
@@ -140,10 +145,13 @@ final class CallFetcher {
         return responses.read(response.code(), response.headers(), body);
     }
 
-    private TransportException transport(IOException e) {
+    private TransportException transport(IOException e, Deadline until) {
         String what = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
                 ? "timed out" : "failed";
+        // A timeout the deadline cut short says so, rather than OkHttp's bare "timeout".
+        String why = until.leftMillis() <= 0 ? until.exceeded().getMessage()
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new TransportException(responses.scrub("Request to " + VoxworksClient.display(baseUrl) + " " + what + ": "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), e);
+                + why), e);
     }
 }

@@ -43,6 +43,8 @@ public final class VoxworksClient implements AutoCloseable {
 
     /** Production. */
     public static final String DEFAULT_BASE_URL = "https://api.voxworks.ai";
+    /** How long one {@code getCall} may take at most, retries included, unless the builder says otherwise. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     /** Sent as {@code User-Agent: voxworks-java/<version>}. */
     public static final String VERSION = readVersion();
 
@@ -53,13 +55,18 @@ public final class VoxworksClient implements AutoCloseable {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final Duration deadline;
     private final CallFetcher fetcher;
 
     private VoxworksClient(Builder b) {
         this.apiKey = b.apiKey;
         this.baseUrl = b.baseUrl;
         this.ownsHttp = b.http == null;
-        this.http = (b.http == null ? new OkHttpClient() : b.http).newBuilder()
+        OkHttpClient.Builder http = (b.http == null ? new OkHttpClient() : b.http).newBuilder();
+        if (!http.interceptors().contains(Deadline.TIMEOUTS)) {
+            http.addInterceptor(Deadline.TIMEOUTS);
+        }
+        this.http = http
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .callTimeout(b.callTimeout)
@@ -69,8 +76,9 @@ public final class VoxworksClient implements AutoCloseable {
         this.retry = new RetryPolicy(b.maxRetries, b.maxRetryWait, b.initialBackoff, b.random);
         this.sleeper = b.sleeper;
         this.clock = b.clock;
-        this.fetcher = new CallFetcher(http, baseUrl, apiKey, retry, sleeper,
-                new Responses(JsonMapper.builder().build(), clock, apiKey));
+        this.deadline = b.deadline;
+        this.fetcher = new CallFetcher(this.http, baseUrl, apiKey, retry, sleeper,
+                new Responses(JsonMapper.builder().build(), clock, apiKey), deadline);
     }
 
     /** A builder; {@link Builder#apiKey} is the one required setting. */
@@ -108,6 +116,7 @@ public final class VoxworksClient implements AutoCloseable {
         b.connectTimeout = Duration.ofMillis(http.connectTimeoutMillis());
         b.readTimeout = Duration.ofMillis(http.readTimeoutMillis());
         b.callTimeout = Duration.ofMillis(http.callTimeoutMillis());
+        b.deadline = deadline;
         b.maxRetries = retry.maxRetries();
         b.maxRetryWait = retry.maxRetryWait();
         b.initialBackoff = retry.initialBackoff();
@@ -201,6 +210,7 @@ public final class VoxworksClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration callTimeout = Duration.ZERO;
+        private Duration deadline = DEFAULT_DEADLINE;
         private int maxRetries = 2;
         private Duration maxRetryWait = Duration.ofSeconds(30);
         private Duration initialBackoff = Duration.ofMillis(500);
@@ -257,6 +267,15 @@ public final class VoxworksClient implements AutoCloseable {
         /** A limit for one attempt, from connect to the last byte; default none (connect and read timeouts still apply). */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = nonNegative(timeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * The longest one {@code getCall} may take, retries and waits included, including a server
+         * that never answers or drips its body; default 60 s, {@link Duration#ZERO} for none.
+         */
+        public Builder deadline(Duration deadline) {
+            this.deadline = nonNegative(deadline, "deadline");
             return this;
         }
 
