@@ -130,7 +130,8 @@ class MainTest {
                 "bundled: 10 calls, 2 teams",
                 "team_northwind", "vx_test_northwind_primary_7f3a9c", "vx_test_northwind_ops_2b8e41",
                 "team_bluebird", "vx_test_bluebird_5d0c6a",
-                url + "/openapi.yaml");
+                url + "/openapi.yaml", url + "/docs", url + "/__mock");
+        assertThat(out.toString()).doesNotContain("watched", "warning");
         assertThat(new TestHttp(url).getCall("call_nw_1001", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(200);
     }
 
@@ -148,8 +149,17 @@ class MainTest {
         oneTeamWithCall(dir, "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":null}");
 
         assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(Main.RUNNING);
-        assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams");
+        assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams (watched: edits are served within a second)");
         assertThat(new TestHttp(main.server().baseUrl()).getCall("c1", "vx_test_team_a_123").body()).contains("\"id\":\"c1\"");
+    }
+
+    @Test
+    void onlyALoopbackBindGoesWithoutTheAdminWarning() {
+        assertThat(Banner.needsWarning("127.0.0.1")).isFalse();
+        assertThat(Banner.needsWarning("localhost")).isFalse();
+        assertThat(Banner.needsWarning("::1")).isFalse();
+        assertThat(Banner.needsWarning("0.0.0.0")).isTrue();
+        assertThat(Banner.needsWarning("192.0.2.7")).isTrue();
     }
 
     @Test

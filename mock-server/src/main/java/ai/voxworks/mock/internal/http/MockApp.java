@@ -6,6 +6,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureLoader;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -51,7 +52,9 @@ public final class MockApp {
         byte[] spec = FixtureLoader.bundledSpec();
         byte[] docs = resource("docs.html");
         byte[] docsInit = resource("docs-init.js");
+        byte[] journalPage = resource("journal.html");
         DocsSpec docsSpec = new DocsSpec(spec);
+        SpecDocument specDocument = new SpecDocument(spec);
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
             app.startup.showOldJavalinVersionWarning = false;
@@ -64,15 +67,40 @@ public final class MockApp {
             app.routes.get(GetCallHandler.PATH, getCall);
             // HEAD answers what GET would, status, headers and rate-limit accounting alike; Jetty drops the body.
             app.routes.head(GetCallHandler.PATH, getCall);
-            app.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(spec));
+            app.routes.get("/", MockApp::index);
+            app.routes.get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(specDocument.yaml(ctx)));
             app.routes.get("/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(docs));
             app.routes.get("/docs/init.js", ctx -> ctx.contentType("text/javascript").result(docsInit));
             app.routes.get("/docs/openapi.json", ctx -> ctx.contentType(Responder.JSON).result(docsSpec.json()));
             app.routes.get(DocsAssets.PATH, new DocsAssets(MockApp.class.getClassLoader()));
             admin.register(app.routes);
+            app.routes.get(AdminRoutes.PREFIX, ctx -> ctx.contentType("text/html; charset=utf-8").result(journalPage));
             errors(app, control);
         });
     }
+
+    /** {@code GET /}: a browser goes to the docs; anything else gets what is served here, as JSON. */
+    private static void index(Context ctx) {
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/html")) {
+            ctx.redirect("/docs");
+            return;
+        }
+        ctx.contentType(Responder.JSON).result(INDEX);
+    }
+
+    private static final byte[] INDEX = ("{\"service\":\"Voxworks mock server\",\"endpoints\":{"
+            + "\"GET /api/v1/get-call/{call_id}\":\"the API (Authorization: Bearer <demo key>)\","
+            + "\"GET /openapi.yaml\":\"the contract\","
+            + "\"GET /docs\":\"the API reference, with Try it out\","
+            + "\"GET /__mock\":\"the requests received, as a page\","
+            + "\"GET /__mock/requests\":\"the same, as JSON\","
+            + "\"GET /__mock/health\":\"data source, counts, last reload\","
+            + "\"GET /__mock/calls\":\"every call: id, team, status\","
+            + "\"PUT /__mock/calls/{id}\":\"add or replace a call\","
+            + "\"DELETE /__mock/calls/{id}\":\"remove a call\","
+            + "\"POST /__mock/reset\":\"data, rate limits and journal back to the start\"}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static void errors(JavalinConfig app, MockControl control) {
         app.routes.exception(Refusal.class, (e, ctx) -> Responder.write(ctx, e.reply()));
