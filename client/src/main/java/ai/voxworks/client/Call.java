@@ -9,6 +9,16 @@ import java.util.Map;
  * {@code Call}; any of them may be {@code null} (the spec requires none), date-times are
  * {@link OffsetDateTime}, and fields the spec does not document are kept in {@link #extra()}.
  *
+ * <p>Immutable all the way down: {@link #structuredData()}, {@link #objectives()} and
+ * {@link #extra()} are unmodifiable, and so is every map and list inside them (the constructor
+ * copies what it is given). In them JSON objects are {@code Map<String, Object>}, arrays
+ * {@code List<Object>}, numbers {@code Integer}, {@code Long}, {@code BigInteger} or
+ * {@code Double}.
+ *
+ * <p>These components are the client's only list of the documented fields: each one but
+ * {@code extra} and {@code json} is read from the JSON field of its name in snake_case, by its
+ * type. A field the spec adds is one component here.
+ *
  * @param id             call id
  * @param teamId         {@code team_id}
  * @param contactId      {@code contact_id}
@@ -25,8 +35,8 @@ import java.util.Map;
  * @param structuredData {@code structured_data}: what the call extracted
  * @param transcript     the conversation
  * @param recordingUrl   {@code recording_url}
- * @param objectives     each objective with its outcome
- * @param extra          undocumented fields, by JSON name
+ * @param objectives     each objective with its outcome, one {@code Map} per objective
+ * @param extra          undocumented fields, by JSON name; never {@code null}
  * @param json           the call object exactly as the server sent it
  */
 public record Call(
@@ -49,4 +59,10 @@ public record Call(
         List<Map<String, Object>> objectives,
         Map<String, Object> extra,
         String json) {
+
+    public Call {
+        structuredData = JsonValues.freeze(structuredData);
+        objectives = JsonValues.freeze(objectives);
+        extra = extra == null ? Map.of() : JsonValues.freeze(extra);
+    }
 }

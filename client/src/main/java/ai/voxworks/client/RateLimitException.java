@@ -11,7 +11,7 @@ public final class RateLimitException extends VoxworksException {
     private final Long limit;
     private final Long remaining;
 
-    public RateLimitException(String message, String serverMessage, Duration retryAfter, Long limit, Long remaining) {
+    RateLimitException(String message, String serverMessage, Duration retryAfter, Long limit, Long remaining) {
         super(message, 429, serverMessage, null);
         this.retryAfter = retryAfter;
         this.limit = limit;

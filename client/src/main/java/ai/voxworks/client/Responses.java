@@ -2,33 +2,23 @@ package ai.voxworks.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import okhttp3.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Turns a response into a {@link Call} or the matching {@link VoxworksException}: one switch, one place. */
+/** Turns a response into a {@link CallResponse} or the matching {@link VoxworksException}: one switch, one place. */
 final class Responses {
 
-    private static final Set<String> DOCUMENTED = Set.of("id", "team_id", "contact_id", "script_id", "type",
-            "status", "progress", "scheduled_time", "actual_time", "end_time", "duration", "end_reason",
-            "call_summary", "structured_data", "transcript", "recording_url", "objectives");
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
-    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() { };
+    /** Call's components are the list of documented fields; the table is built once. */
+    static final RecordReader<Call> CALL = RecordReader.of(Call.class);
     private static final int SNIPPET = 120;
 
     private final JsonMapper mapper;
@@ -41,12 +31,12 @@ final class Responses {
         this.apiKey = apiKey;
     }
 
-    /** The call of a 200, or the exception for anything else. */
-    Call read(int status, Headers headers, byte[] body) {
-        if (status == 200) {
-            return call(status, body);
+    /** The call of a 200 with its status and headers, or the exception for anything else. */
+    CallResponse read(int status, Headers headers, byte[] body) {
+        if (status != 200) {
+            throw error(status, headers, body);
         }
-        throw error(status, headers, body);
+        return new CallResponse(call(status, body), status, RateLimitHeaders.status(headers), headers(headers));
     }
 
     private VoxworksException error(int status, Headers headers, byte[] body) {
@@ -58,8 +48,8 @@ final class Responses {
         return switch (status) {
             case 401 -> new AuthenticationException(message, serverMessage);
             case 404 -> new NotFoundException(message, serverMessage);
-            case 429 -> new RateLimitException(message, serverMessage, retryAfter(headers.get("Retry-After")),
-                    longHeader(headers, "X-RateLimit-Limit"), longHeader(headers, "X-RateLimit-Remaining"));
+            case 429 -> new RateLimitException(message, serverMessage, RateLimitHeaders.retryAfter(headers, clock),
+                    RateLimitHeaders.limit(headers), RateLimitHeaders.remaining(headers));
             default -> status >= 500 ? new ServerException(message, status, serverMessage)
                     : new ApiException(message, status, serverMessage);
         };
@@ -76,14 +66,12 @@ final class Responses {
         }
     }
 
+    /** One pass over {@code {"success":true,"call":{...}}}: the call object straight into a {@link Call}. */
     private Call call(int status, byte[] body) {
         if (body.length == 0) {
             throw unexpected(status, "empty body", null);
         }
-        JsonNode call = null;
-        String json = null;
-        // One pass: the "call" object as a tree, and its exact bytes for Call.json(), with no
-        // second serialization.
+        Call call = null;
         try (JsonParser parser = mapper.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw unexpected(status, "no \"call\" object in " + snippet(body), null);
@@ -91,10 +79,7 @@ final class Responses {
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
                 if (parser.nextToken() == JsonToken.START_OBJECT && "call".equals(name) && call == null) {
-                    int start = (int) parser.currentTokenLocation().getByteOffset();
-                    call = parser.readValueAsTree();
-                    int end = (int) parser.currentLocation().getByteOffset();
-                    json = new String(body, start, end - start, StandardCharsets.UTF_8);
+                    call = CALL.read(parser, body);
                 } else {
                     parser.skipChildren();
                 }
@@ -104,94 +89,22 @@ final class Responses {
             }
         } catch (JacksonException e) {
             throw unexpected(status, "not JSON: " + snippet(body), e);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw unexpected(status, "a call of the wrong shape: " + e.getMessage(), e);
         }
         if (call == null) {
             throw unexpected(status, "no \"call\" object in " + snippet(body), null);
         }
-        try {
-            Map<String, Object> extra = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = call.properties().iterator(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!DOCUMENTED.contains(field.getKey())) {
-                    extra.put(field.getKey(), mapper.convertValue(field.getValue(), Object.class));
-                }
-            }
-            return new Call(
-                    text(call, "id"), text(call, "team_id"), text(call, "contact_id"), text(call, "script_id"),
-                    text(call, "type"), text(call, "status"), text(call, "progress"),
-                    time(call, "scheduled_time"), time(call, "actual_time"), time(call, "end_time"),
-                    integer(call, "duration"), text(call, "end_reason"), text(call, "call_summary"),
-                    present(call, "structured_data") ? mapper.convertValue(call.get("structured_data"), MAP) : null,
-                    text(call, "transcript"), text(call, "recording_url"),
-                    present(call, "objectives") ? mapper.convertValue(call.get("objectives"), LIST_OF_MAPS) : null,
-                    Collections.unmodifiableMap(extra),
-                    json);
-        } catch (IllegalArgumentException | JacksonException | DateTimeParseException e) {
-            throw unexpected(status, "a call of the wrong shape: " + e.getMessage(), e);
-        }
+        return call;
     }
 
-    private static boolean present(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && !value.isNull();
-    }
-
-    private static String text(JsonNode node, String field) {
-        if (!present(node, field)) {
-            return null;
+    /** The response headers by name, in order; a key the server echoes back is masked. */
+    private Map<String, List<String>> headers(Headers headers) {
+        Map<String, List<String>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            byName.computeIfAbsent(headers.name(i), n -> new ArrayList<>(1)).add(scrub(headers.value(i)));
         }
-        JsonNode value = node.get(field);
-        if (!value.isString()) {
-            throw new IllegalArgumentException(field + " should be a string, not " + value.getNodeType());
-        }
-        return value.asString();
-    }
-
-    private static Long integer(JsonNode node, String field) {
-        if (!present(node, field)) {
-            return null;
-        }
-        JsonNode value = node.get(field);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new IllegalArgumentException(field + " should be an integer, not " + value);
-        }
-        return value.asLong();
-    }
-
-    private static OffsetDateTime time(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : OffsetDateTime.parse(text);
-    }
-
-    /** {@code Retry-After} as whole seconds or an HTTP-date; {@code null} when absent or unreadable. */
-    Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
-    static Long longHeader(Headers headers, String name) {
-        String value = headers.get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return byName;
     }
 
     UnexpectedResponseException unexpected(int status, String what, Throwable cause) {
@@ -206,6 +119,6 @@ final class Responses {
 
     /** A server could echo the key back; it never reaches a message. */
     String scrub(String text) {
-        return apiKey.isEmpty() ? text : text.replace(apiKey, ApiKeys.mask(apiKey));
+        return apiKey.isEmpty() || !text.contains(apiKey) ? text : text.replace(apiKey, ApiKeys.mask(apiKey));
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * How the client waits between retries: blocking for {@link VoxworksClient#getCall}, without a
  * thread for {@link VoxworksClient#getCallAsync}. Replace it in tests so retries take no real time.
  */
-public interface Sleeper {
+interface Sleeper {
 
     /** The real clock. */
     Sleeper SYSTEM = new Sleeper() {

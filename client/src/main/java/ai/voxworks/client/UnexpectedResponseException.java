@@ -5,7 +5,7 @@ package ai.voxworks.client;
  * empty, cut off, or of the wrong shape. The message names the status and a short snippet.
  */
 public final class UnexpectedResponseException extends VoxworksException {
-    public UnexpectedResponseException(String message, int status, Throwable cause) {
+    UnexpectedResponseException(String message, int status, Throwable cause) {
         super(message, status, null, cause);
     }
 }

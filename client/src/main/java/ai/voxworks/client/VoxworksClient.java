@@ -2,37 +2,37 @@ package ai.voxworks.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
-import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
+// Over 250 lines because the public Builder (about 130 of them) is nested here, as
+// OkHttpClient.Builder is. The client's own part is the rest; requests and attempts live in
+// CallFetcher, the retry decision in RetryPolicy, reading responses in Responses.
+
 /**
- * A client for the Voxworks API. Immutable and thread-safe; share one per API key.
+ * A client for the Voxworks API.
  *
  * <pre>{@code
- * try (VoxworksClient voxworks = VoxworksClient.builder().apiKey(System.getenv("VOXWORKS_API_KEY")).build()) {
+ * try (VoxworksClient voxworks = VoxworksClient.fromEnv()) {      // VOXWORKS_API_KEY, VOXWORKS_BASE_URL
  *     Call call = voxworks.getCall("call_nw_1001");
- *     System.out.println(call.status() + " " + call.duration() + "s: " + call.callSummary());
- * } catch (NotFoundException e) {
- *     System.out.println("no such call for this key's team");
+ *     CallResponse response = voxworks.getCallResponse("call_nw_1001");
+ *     System.out.println(call.status() + ", " + response.rateLimit().orElseThrow().remaining() + " left");
  * }
  * }</pre>
+ *
+ * <p>Immutable and thread-safe: every field is final and set by the {@link Builder}, and no call
+ * leaves anything behind in the client. What a response says about a call (status, headers,
+ * rate-limit status) comes with that call, in a {@link CallResponse}. Share one client per API
+ * key; {@link #newBuilder()} makes variants that share its connection pool.
  *
  * <p>Errors are unchecked {@link VoxworksException}s, one class per cause. 429s (honouring
  * {@code Retry-After} up to a cap), 500/502/503/504 and transport failures are retried with
@@ -43,42 +43,42 @@ public final class VoxworksClient implements AutoCloseable {
 
     /** Production. */
     public static final String DEFAULT_BASE_URL = "https://api.voxworks.ai";
+    /** How long one {@code getCall} may take at most, retries included, unless the builder says otherwise. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     /** Sent as {@code User-Agent: voxworks-java/<version>}. */
     public static final String VERSION = readVersion();
-
-    private static final Duration BACKOFF_CAP = Duration.ofSeconds(8);
 
     private final String apiKey;
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
     private final boolean ownsHttp;
-    private final int maxRetries;
-    private final Duration maxRetryWait;
-    private final Duration initialBackoff;
+    private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final DoubleSupplier random;
-    private final Responses responses;
-    private final AtomicReference<RateLimitStatus> lastRateLimit = new AtomicReference<>();
+    private final Duration deadline;
+    private final CallFetcher fetcher;
 
     private VoxworksClient(Builder b) {
         this.apiKey = b.apiKey;
         this.baseUrl = b.baseUrl;
         this.ownsHttp = b.http == null;
-        this.http = (b.http == null ? new OkHttpClient() : b.http).newBuilder()
+        OkHttpClient.Builder http = (b.http == null ? new OkHttpClient() : b.http).newBuilder();
+        if (!http.interceptors().contains(Deadline.TIMEOUTS)) {
+            http.addInterceptor(Deadline.TIMEOUTS);
+        }
+        this.http = http
                 .connectTimeout(b.connectTimeout)
                 .readTimeout(b.readTimeout)
                 .callTimeout(b.callTimeout)
-                // Retries are this class's job: one visible loop, not a silent second one in OkHttp.
+                // Retries are this library's job: one visible loop, not a silent second one in OkHttp.
                 .retryOnConnectionFailure(false)
                 .build();
-        this.maxRetries = b.maxRetries;
-        this.maxRetryWait = b.maxRetryWait;
-        this.initialBackoff = b.initialBackoff;
+        this.retry = new RetryPolicy(b.maxRetries, b.maxRetryWait, b.initialBackoff, b.random);
         this.sleeper = b.sleeper;
         this.clock = b.clock;
-        this.random = b.random;
-        this.responses = new Responses(JsonMapper.builder().build(), clock, apiKey);
+        this.deadline = b.deadline;
+        this.fetcher = new CallFetcher(this.http, baseUrl, apiKey, retry, sleeper,
+                new Responses(JsonMapper.builder().build(), clock, apiKey), deadline);
     }
 
     /** A builder; {@link Builder#apiKey} is the one required setting. */
@@ -97,7 +97,7 @@ public final class VoxworksClient implements AutoCloseable {
     }
 
     /** As {@link #fromEnv()}, reading variables through {@code env}. */
-    public static VoxworksClient fromEnv(Function<String, String> env) {
+    static VoxworksClient fromEnv(Function<String, String> env) {
         String key = env.apply("VOXWORKS_API_KEY");
         if (key == null || key.isBlank()) {
             throw new IllegalStateException("VOXWORKS_API_KEY is not set; export your Voxworks API key "
@@ -116,68 +116,56 @@ public final class VoxworksClient implements AutoCloseable {
         b.connectTimeout = Duration.ofMillis(http.connectTimeoutMillis());
         b.readTimeout = Duration.ofMillis(http.readTimeoutMillis());
         b.callTimeout = Duration.ofMillis(http.callTimeoutMillis());
-        b.maxRetries = maxRetries;
-        b.maxRetryWait = maxRetryWait;
-        b.initialBackoff = initialBackoff;
+        b.deadline = deadline;
+        b.maxRetries = retry.maxRetries();
+        b.maxRetryWait = retry.maxRetryWait();
+        b.initialBackoff = retry.initialBackoff();
+        b.random = retry.random();
         b.sleeper = sleeper;
         b.clock = clock;
-        b.random = random;
         return b;
     }
 
     /**
-     * The call with this id, if it belongs to this key's team.
+     * The call with this id, if it belongs to this key's team: {@code getCallResponse(callId).call()}.
      *
      * @throws IllegalArgumentException when {@code callId} is null, blank, "." or ".." (nothing is sent)
      * @throws NotFoundException        when there is no such call for this team
      * @throws VoxworksException        for every other failure, after the configured retries
      */
     public Call getCall(String callId) {
-        Request request = request(callId);
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return execute(request);
-            } catch (VoxworksException failure) {
-                Duration wait = retryDelay(failure, attempt);
-                if (wait == null) {
-                    throw failure;
-                }
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure.addSuppressed(e);
-                    throw failure;
-                }
-            }
-        }
+        return fetcher.fetch(callId).call();
+    }
+
+    /**
+     * As {@link #getCall}, with the status, headers and rate-limit status of the response that
+     * brought the call (after retries, the last one).
+     *
+     * @throws IllegalArgumentException when {@code callId} is null, blank, "." or ".." (nothing is sent)
+     * @throws VoxworksException        as {@link #getCall} does; a {@link RateLimitException} carries
+     *                                  the rate-limit headers of its 429
+     */
+    public CallResponse getCallResponse(String callId) {
+        return fetcher.fetch(callId);
     }
 
     /**
      * As {@link #getCall}, without blocking: requests go through OkHttp's dispatcher and retries
-     * are scheduled, so no thread waits. The future fails with the same exceptions.
+     * are scheduled, so no thread waits. The future fails with the same exceptions; cancelling it
+     * stops further retries.
      *
-     * @throws IllegalArgumentException when {@code callId} is null or blank (nothing is sent)
+     * @throws IllegalArgumentException when {@code callId} is null, blank, "." or ".." (nothing is sent)
      */
     public CompletableFuture<Call> getCallAsync(String callId) {
-        Request request = request(callId);
-        CompletableFuture<Call> result = new CompletableFuture<>();
-        attemptAsync(request, 0, result);
-        return result;
-    }
-
-    /** The rate-limit headers of the last response that had them, if any has. */
-    public Optional<RateLimitStatus> rateLimitStatus() {
-        return Optional.ofNullable(lastRateLimit.get());
+        return fetcher.fetchAsync(callId, CallResponse::call);
     }
 
     /** The base URL requests go to. */
     public String baseUrl() {
-        String url = baseUrl.toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return display(baseUrl);
     }
 
-    /** The API key as shown in messages: its first characters only. */
+    /** The API key as shown in messages: masked (its first and last characters at most). */
     public String maskedApiKey() {
         return ApiKeys.mask(apiKey);
     }
@@ -193,120 +181,13 @@ public final class VoxworksClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "VoxworksClient{baseUrl=" + baseUrl() + ", apiKey=" + maskedApiKey() + ", maxRetries=" + maxRetries + "}";
+        return "VoxworksClient{baseUrl=" + baseUrl() + ", apiKey=" + maskedApiKey() + ", maxRetries=" + retry.maxRetries() + "}";
     }
 
-    private Request request(String callId) {
-        if (callId == null || callId.isBlank()) {
-            throw new IllegalArgumentException("callId must not be null or blank");
-        }
-        if (callId.equals(".") || callId.equals("..")) {
-            // URLs treat these as navigation at every layer (OkHttp, proxies, servers): never an id.
-            throw new IllegalArgumentException("'" + callId + "' cannot be a call id");
-        }
-        HttpUrl url = baseUrl.newBuilder()
-                .addPathSegments("api/v1/get-call")
-                // One segment whatever it holds: "a/b" is sent as a%2Fb, ".." as %2E%2E.
-                .addPathSegment(callId)
-                .build();
-        return new Request.Builder()
-                .url(url)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Accept", "application/json")
-                .header("User-Agent", "voxworks-java/" + VERSION)
-                .get()
-                .build();
-    }
-
-    private Call execute(Request request) {
-        try (Response response = http.newCall(request).execute()) {
-            return read(response);
-        } catch (IOException e) {
-            throw transport(e);
-        }
-    }
-
-    private void attemptAsync(Request request, int attempt, CompletableFuture<Call> result) {
-        http.newCall(request).enqueue(new Callback() {
-            @Override
-            public void onFailure(okhttp3.Call call, IOException e) {
-                retryOrFail(transport(e));
-            }
-
-            @Override
-            public void onResponse(okhttp3.Call call, Response response) {
-                try (response) {
-                    result.complete(read(response));
-                } catch (VoxworksException failure) {
-                    retryOrFail(failure);
-                } catch (IOException e) {
-                    retryOrFail(transport(e));
-                } catch (RuntimeException e) {
-                    result.completeExceptionally(e);
-                }
-            }
-
-            private void retryOrFail(VoxworksException failure) {
-                Duration wait = retryDelay(failure, attempt);
-                if (wait == null || result.isDone()) {
-                    result.completeExceptionally(failure);
-                    return;
-                }
-                CompletableFuture.runAsync(() -> attemptAsync(request, attempt + 1, result), sleeper.after(wait));
-            }
-        });
-    }
-
-    private Call read(Response response) throws IOException {
-        Long limit = Responses.longHeader(response.headers(), "X-RateLimit-Limit");
-        Long remaining = Responses.longHeader(response.headers(), "X-RateLimit-Remaining");
-        if (limit != null && remaining != null) {
-            lastRateLimit.set(new RateLimitStatus(limit, remaining));
-        }
-        byte[] body;
-        ResponseBody responseBody = response.body();
-        try {
-            body = responseBody.bytes();
-        } catch (IOException e) {
-            if (e instanceof InterruptedIOException) {
-                throw e;
-            }
-            throw responses.unexpected(response.code(), "the body was cut off (" + e.getMessage() + ")", e);
-        }
-        return responses.read(response.code(), response.headers(), body);
-    }
-
-    private TransportException transport(IOException e) {
-        String what = e instanceof SocketTimeoutException || e instanceof InterruptedIOException
-                ? "timed out" : "failed";
-        return new TransportException(responses.scrub("Request to " + baseUrl() + " " + what + ": "
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())), e);
-    }
-
-    /** How long to wait before retrying after {@code failure}, or {@code null} to give up. */
-    private Duration retryDelay(VoxworksException failure, int attempt) {
-        if (attempt >= maxRetries) {
-            return null;
-        }
-        if (failure instanceof RateLimitException limited) {
-            Optional<Duration> asked = limited.retryAfter();
-            if (asked.isPresent()) {
-                return asked.get().compareTo(maxRetryWait) <= 0 ? asked.get() : null;
-            }
-            return backoff(attempt);
-        }
-        boolean retryable = failure instanceof TransportException
-                || (failure instanceof ServerException && switch (failure.status()) {
-                    case 500, 502, 503, 504 -> true;
-                    default -> false;
-                });
-        return retryable ? backoff(attempt) : null;
-    }
-
-    /** Full jitter: anywhere between zero and the exponential ceiling, so clients spread out. */
-    private Duration backoff(int attempt) {
-        long ceiling = Math.min(BACKOFF_CAP.toMillis(), initialBackoff.toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis((long) (random.getAsDouble() * ceiling));
+    /** {@code url} as shown to people: without a trailing slash. */
+    static String display(HttpUrl url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String readVersion() {
@@ -329,6 +210,7 @@ public final class VoxworksClient implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration callTimeout = Duration.ZERO;
+        private Duration deadline = DEFAULT_DEADLINE;
         private int maxRetries = 2;
         private Duration maxRetryWait = Duration.ofSeconds(30);
         private Duration initialBackoff = Duration.ofMillis(500);
@@ -388,6 +270,15 @@ public final class VoxworksClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The longest one {@code getCall} may take, retries and waits included, including a server
+         * that never answers or drips its body; default 60 s, {@link Duration#ZERO} for none.
+         */
+        public Builder deadline(Duration deadline) {
+            this.deadline = nonNegative(deadline, "deadline");
+            return this;
+        }
+
         /** Retries after the first attempt; default 2, 0 turns retrying off. */
         public Builder maxRetries(int maxRetries) {
             if (maxRetries < 0) {
@@ -410,19 +301,19 @@ public final class VoxworksClient implements AutoCloseable {
         }
 
         /** How to wait between retries; tests pass one that returns at once. */
-        public Builder sleeper(Sleeper sleeper) {
+        Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
         /** The clock an HTTP-date {@code Retry-After} is measured against. */
-        public Builder clock(Clock clock) {
+        Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /** Source of jitter, values in [0, 1). */
-        public Builder random(DoubleSupplier random) {
+        Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }

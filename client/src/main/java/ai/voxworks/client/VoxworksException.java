@@ -4,13 +4,16 @@ package ai.voxworks.client;
  * Base of every error the client reports. Unchecked, so JShell snippets, lambdas and futures stay
  * readable. Carries the HTTP status (0 when no response arrived) and the server's {@code message}.
  * Never carries the API key.
+ *
+ * <p>Only this package creates them: one final subclass per cause, so {@code catch} clauses and
+ * {@code instanceof} checks name every case there is.
  */
-public class VoxworksException extends RuntimeException {
+public abstract class VoxworksException extends RuntimeException {
 
     private final int status;
     private final String serverMessage;
 
-    public VoxworksException(String message, int status, String serverMessage, Throwable cause) {
+    VoxworksException(String message, int status, String serverMessage, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.serverMessage = serverMessage;

@@ -11,9 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +46,11 @@ class ClientAgainstMockTest {
     static void stop() {
         client.close();
         mock.close();
+    }
+
+    /** A mock of its own, allowing {@code requests} per {@code window}. */
+    private static MockServer limitedMock(int requests, Duration window) {
+        return MockServer.start(MockServerConfig.builder().port(0).rateLimit(RateLimit.of(requests, window)).build());
     }
 
     private static String fixture(String id) throws Exception {
@@ -97,7 +109,7 @@ class ClientAgainstMockTest {
                     .isInstanceOf(AuthenticationException.class)
                     .hasMessage("HTTP 401: Invalid API key")
                     .satisfies(e -> assertThat(((VoxworksException) e).serverMessage()).isEqualTo("Invalid API key"));
-            assertThat(wrong.toString()).doesNotContain(wrongKey).contains("vx_test_…");
+            assertThat(wrong.toString()).doesNotContain(wrongKey).contains("apiKey=vx_test_…6789");
         }
     }
 
@@ -118,11 +130,9 @@ class ClientAgainstMockTest {
 
     @Test
     void rateLimitedCallCarriesRetryAfterLimitAndRemaining() {
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(1, Duration.ofSeconds(45))).build());
+        try (MockServer limited = limitedMock(1, Duration.ofSeconds(45));
              VoxworksClient once = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(0).build()) {
-            once.getCall("call_nw_1001");
-            assertThat(once.rateLimitStatus()).contains(new RateLimitStatus(1, 0));
+            assertThat(once.getCallResponse("call_nw_1001").rateLimit()).contains(new RateLimitStatus(1, 0));
 
             assertThatThrownBy(() -> once.getCall("call_nw_1001"))
                     .isInstanceOfSatisfying(RateLimitException.class, e -> {
@@ -138,8 +148,7 @@ class ClientAgainstMockTest {
     @Test
     void retryAfterLongerThanTheCapFailsAtOnce() {
         RecordingSleeper sleeper = new RecordingSleeper();
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(1, Duration.ofMinutes(10))).build());
+        try (MockServer limited = limitedMock(1, Duration.ofMinutes(10));
              VoxworksClient capped = client.newBuilder().baseUrl(limited.baseUrl()).maxRetries(3)
                      .maxRetryWait(Duration.ofSeconds(5)).sleeper(sleeper).build()) {
             capped.getCall("call_nw_1001");
@@ -150,15 +159,85 @@ class ClientAgainstMockTest {
     }
 
     @Test
-    void rateLimitStatusFollowsTheLastResponse() {
-        try (MockServer limited = MockServer.start(MockServerConfig.builder().port(0)
-                     .rateLimit(RateLimit.of(5, Duration.ofMinutes(1))).build());
+    void eachResponseCarriesItsOwnRateLimitStatus() {
+        try (MockServer limited = limitedMock(5, Duration.ofMinutes(1));
              VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
-            assertThat(counted.rateLimitStatus()).isEmpty();
-            counted.getCall("call_nw_1001");
-            counted.getCall("call_nw_1002");
+            CallResponse first = counted.getCallResponse("call_nw_1001");
+            CallResponse second = counted.getCallResponse("call_nw_1002");
 
-            assertThat(counted.rateLimitStatus()).contains(new RateLimitStatus(5, 3));
+            assertThat(first.rateLimit()).contains(new RateLimitStatus(5, 4));
+            assertThat(second.rateLimit()).contains(new RateLimitStatus(5, 3));
+            assertThat(first.call().id()).isEqualTo("call_nw_1001");
+            assertThat(first.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void concurrentCallsEachSeeTheirOwnRemainingCount() throws Exception {
+        int calls = 8;
+        try (MockServer limited = limitedMock(100, Duration.ofMinutes(1));
+             VoxworksClient shared = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
+            ExecutorService pool = Executors.newFixedThreadPool(calls);
+            try {
+                CyclicBarrier together = new CyclicBarrier(calls);
+                List<Future<CallResponse>> responses = new ArrayList<>();
+                for (int i = 0; i < calls; i++) {
+                    responses.add(pool.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return shared.getCallResponse("call_nw_1001");
+                    }));
+                }
+                Set<Long> remaining = new HashSet<>();
+                for (Future<CallResponse> response : responses) {
+                    remaining.add(response.get(10, TimeUnit.SECONDS).rateLimit().orElseThrow().remaining());
+                }
+
+                // The server counted each request once: every response saw a different count.
+                assertThat(remaining).containsExactlyInAnyOrder(99L, 98L, 97L, 96L, 95L, 94L, 93L, 92L);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void callResponseHasTheResponseHeadersOnlyAndNoKey() {
+        try (MockServer limited = limitedMock(5, Duration.ofMinutes(1));
+             VoxworksClient counted = client.newBuilder().baseUrl(limited.baseUrl()).build()) {
+            CallResponse response = counted.getCallResponse("call_nw_1001");
+
+            assertThat(response.header("x-ratelimit-limit")).contains("5");
+            assertThat(response.header("X-RATELIMIT-REMAINING")).contains("4");
+            assertThat(response.headers().get("content-type")).singleElement().asString().startsWith("application/json");
+            assertThat(response.header("Authorization")).isEmpty();
+            assertThat(response.headers().toString()).doesNotContain(NORTHWIND_KEY);
+            assertThat(response.toString()).doesNotContain(NORTHWIND_KEY)
+                    .startsWith("CallResponse[status=200, call=call_nw_1001, rateLimit=RateLimitStatus[limit=5, remaining=4]");
+            assertThatThrownBy(() -> response.headers().put("X-Mine", List.of("x")))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> response.headers().get("X-RateLimit-Limit").add("6"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void callCollectionsAreUnmodifiableAllTheWayDown() {
+        Call call = client.getCall("call_nw_1001");
+
+        assertThatThrownBy(() -> call.structuredData().put("appointment_confirmed", false))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> call.objectives().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> call.objectives().get(0).put("achieved", false))
+                .isInstanceOf(UnsupportedOperationException.class);
+        try (VoxworksClient bluebird = client.newBuilder().apiKey("vx_test_bluebird_5d0c6a").build()) {
+            Map<String, Object> extra = bluebird.getCall("call_bb_2001").extra();
+
+            assertThatThrownBy(() -> extra.remove("language")).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> ((Map<String, Object>) extra.get("cost")).put("amount", "0"))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> ((List<Object>) extra.get("tags")).add("cold-lead"))
+                    .isInstanceOf(UnsupportedOperationException.class);
         }
     }
 

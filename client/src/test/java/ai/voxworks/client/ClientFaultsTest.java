@@ -28,7 +28,6 @@ class ClientFaultsTest {
 
     private final MockWebServer server = new MockWebServer();
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private final List<Throwable> seen = new ArrayList<>();
     private VoxworksClient client;
 
     @BeforeEach
@@ -41,13 +40,6 @@ class ClientFaultsTest {
     void stop() {
         client.close();
         server.close();
-        // Whatever failed in this test, the key must not show anywhere.
-        for (Throwable t : seen) {
-            for (Throwable e = t; e != null; e = e.getCause()) {
-                assertThat(String.valueOf(e.getMessage())).doesNotContain(KEY);
-            }
-        }
-        assertThat(client.toString()).doesNotContain(KEY);
     }
 
     private VoxworksClient client(int retries) {
@@ -64,8 +56,11 @@ class ClientFaultsTest {
         try {
             call.run();
         } catch (Throwable t) {
-            seen.add(t);
             assertThat(t).isInstanceOf(type);
+            // Whatever failed, the key shows nowhere in what the caller gets.
+            for (Throwable e = t; e != null; e = e.getCause()) {
+                assertThat(String.valueOf(e.getMessage())).doesNotContain(KEY);
+            }
             return type.cast(t);
         }
         throw new AssertionError("expected " + type.getSimpleName());
@@ -278,9 +273,29 @@ class ClientFaultsTest {
 
             ApiException e = failure(ApiException.class, () -> once.getCall("c1"));
 
-            assertThat(e.getMessage()).doesNotContain(KEY).contains("vx_test_…");
+            assertThat(e.getMessage()).doesNotContain(KEY).contains("bad key vx_test_…t_42");
             assertThat(e.serverMessage()).doesNotContain(KEY);
         }
+    }
+
+    @Test
+    void callResponseKeepsRepeatedHeadersInOrderAndMasksAnEchoedKey() {
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .addHeader("X-Seen", "first").addHeader("x-seen", "second")
+                .addHeader("X-Echo", "Bearer " + KEY).body(CALL).build());
+
+        CallResponse response = client.getCallResponse("c1");
+
+        assertThat(response.headers().get("X-SEEN")).containsExactly("first", "second");
+        assertThat(response.header("x-seen")).contains("first");
+        assertThat(response.header("X-Echo")).contains("Bearer vx_test_…t_42");
+        assertThat(response.rateLimit()).isEmpty();
+        assertThat(response.toString()).doesNotContain(KEY).contains("rateLimit=(none)");
+    }
+
+    @Test
+    void toStringShowsTheMaskedKeyOnly() {
+        assertThat(client.toString()).doesNotContain(KEY).contains("vx_test_…t_42");
     }
 
     @Test

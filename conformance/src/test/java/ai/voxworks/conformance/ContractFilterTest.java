@@ -2,13 +2,11 @@ package ai.voxworks.conformance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,7 @@ class ContractFilterTest {
 
     private static final String CALL = "{\"success\":true,\"call\":{\"id\":\"c1\",\"duration\":%s,\"end_time\":%s}}";
 
-    private HttpServer server;
+    private StubHttpServer server;
     private volatile int status;
     private volatile String contentType;
     private volatile String body;
@@ -27,24 +25,18 @@ class ContractFilterTest {
     private RequestSpecification spec;
 
     @BeforeEach
-    void start() throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", contentType);
+    void start() {
+        server = new StubHttpServer(exchange -> {
             headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
+            StubHttpServer.send(exchange, status, contentType, body);
         });
-        server.start();
-        spec = new RequestSpecBuilder().setBaseUri("http://127.0.0.1:" + server.getAddress().getPort())
+        spec = new RequestSpecBuilder().setBaseUri(server.baseUrl())
                 .addFilter(new ContractFilter(OpenApiContract.load())).build();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private void answer(int status, String contentType, String body) {
@@ -53,58 +45,72 @@ class ContractFilterTest {
         this.body = body;
     }
 
-    private void get() {
-        given(spec).get("/api/v1/get-call/c1");
+    /** The response, when the filter let it through. */
+    private Response get() {
+        return given(spec).get("/api/v1/get-call/c1");
+    }
+
+    /** What the filter said, when it stopped the response. */
+    private AssertionError rejection() {
+        AssertionError error = catchThrowableOfType(AssertionError.class, this::get);
+        assertThat(error).as("the filter should have rejected the response").isNotNull();
+        assertThat(error).hasMessageContaining("answered " + status + " outside the contract");
+        return error;
     }
 
     @Test
     void durationAsAStringIsRejected() {
         answer(200, "application/json", CALL.formatted("\"abc\"", "null"));
 
-        assertThatThrownBy(this::get).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("/call/duration").hasMessageContaining("string found");
+        assertThat(rejection()).hasMessageContaining("/call/duration").hasMessageContaining("string found");
     }
 
     @Test
     void durationNullIsAccepted() {
         answer(200, "application/json", CALL.formatted("null", "null"));
 
-        get();
+        Response response = get();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getString("call.id")).isEqualTo("c1");
     }
 
     @Test
     void aCompleteValidCallIsAccepted() {
         answer(200, "application/json; charset=utf-8", CALL.formatted("12", "\"2026-11-20T14:03:31Z\""));
 
-        get();
+        Response response = get();
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.jsonPath().getInt("call.duration")).isEqualTo(12);
     }
 
     @Test
     void missingSuccessIsRejected() {
         answer(404, "application/json", "{\"message\":\"Call not found\"}");
 
-        assertThatThrownBy(this::get).hasMessageContaining("success");
+        assertThat(rejection()).hasMessageContaining("success");
     }
 
     @Test
     void badDateTimeIsRejected() {
         answer(200, "application/json", CALL.formatted("12", "\"yesterday\""));
 
-        assertThatThrownBy(this::get).hasMessageContaining("/call/end_time");
+        assertThat(rejection()).hasMessageContaining("/call/end_time");
     }
 
     @Test
     void undocumentedStatusIsRejected() {
         answer(418, "application/json", "{\"success\":false,\"message\":\"teapot\"}");
 
-        assertThatThrownBy(this::get).hasMessageContaining("status 418 is not documented");
+        assertThat(rejection()).hasMessageContaining("status 418 is not documented");
     }
 
     @Test
     void htmlIsRejected() {
         answer(500, "text/html", "<html>oops</html>");
 
-        assertThatThrownBy(this::get).hasMessageContaining("Content-Type is 'text/html'")
+        assertThat(rejection()).hasMessageContaining("Content-Type is 'text/html'")
                 .hasMessageContaining("body is not JSON");
     }
 
@@ -112,7 +118,7 @@ class ContractFilterTest {
     void rateLimitedWithoutItsHeadersIsRejected() {
         answer(429, "application/json", "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
 
-        assertThatThrownBy(this::get).hasMessageContaining("header Retry-After is documented for 429 but missing");
+        assertThat(rejection()).hasMessageContaining("header Retry-After is documented for 429 but missing");
     }
 
     @Test
@@ -120,7 +126,11 @@ class ContractFilterTest {
         headers = Map.of("Retry-After", "3", "X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "0");
         answer(429, "application/json", "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
 
-        get();
-        assertThat(status).isEqualTo(429);
+        Response response = get();
+
+        // What came through the filter is the server's 429, its headers included.
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.header("Retry-After")).isEqualTo("3");
+        assertThat(response.header("X-RateLimit-Remaining")).isEqualTo("0");
     }
 }

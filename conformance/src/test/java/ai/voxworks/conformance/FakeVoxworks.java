@@ -1,15 +1,12 @@
 package ai.voxworks.conformance;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small stand-in for the real API on loopback (the JDK's HTTP server, nothing of ours), which
+ * A small stand-in for the real API on loopback (a {@link StubHttpServer}, nothing of ours), which
  * can be told to break one rule at a time: the suite must notice each.
  */
 final class FakeVoxworks implements AutoCloseable {
@@ -23,24 +20,29 @@ final class FakeVoxworks implements AutoCloseable {
     /** One rule to break, or none. */
     enum Fault { NONE, LEAKS_FOREIGN_CALL, NO_RETRY_AFTER, DURATION_AS_STRING }
 
-    private final HttpServer server;
+    private static final String PATH = "/api/v1/get-call/";
+
+    private final StubHttpServer server;
     private final Fault fault;
     private final AtomicInteger used = new AtomicInteger();
 
-    FakeVoxworks(Fault fault) throws IOException {
+    FakeVoxworks(Fault fault) {
         this.fault = fault;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/get-call/", this::handle);
-        server.start();
+        this.server = new StubHttpServer(this::handle);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        String id = URI.create(exchange.getRequestURI().getRawPath()).getPath().substring("/api/v1/get-call/".length());
+        String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
+        if (!path.startsWith(PATH)) {
+            send(exchange, 404, "{\"success\":false,\"message\":\"Not found\"}");
+            return;
+        }
+        String id = path.substring(PATH.length());
         if (auth == null || !auth.startsWith("Bearer ") || !auth.substring(7).equals(KEY)) {
             exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
             send(exchange, 401, "{\"success\":false,\"message\":\"Invalid API key\"}");
@@ -64,15 +66,11 @@ final class FakeVoxworks implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+        StubHttpServer.send(exchange, status, "application/json", body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -44,8 +44,20 @@ record Target(String baseUrl, String apiKey, String callId, Optional<String> for
         return baseUrl + (embedded ? " (embedded mock)" : "") + ", key " + mask(apiKey);
     }
 
+    /**
+     * The one place the suite masks a key: {@code (none)} for no key; {@code …} up to 12
+     * characters; the first 8 and {@code …} up to 19; from 20 on, the last 4 as well
+     * ({@code vx_test_…3a9c}). The client's {@code ApiKeys.mask} follows the same rule.
+     */
     static String mask(String key) {
-        return key == null || key.length() <= 12 ? "…" : key.substring(0, 8) + "…";
+        if (key == null || key.isEmpty()) {
+            return "(none)";
+        }
+        if (key.length() <= 12) {
+            return "…";
+        }
+        String head = key.substring(0, 8) + "…";
+        return key.length() < 20 ? head : head + key.substring(key.length() - 4);
     }
 
     @Override

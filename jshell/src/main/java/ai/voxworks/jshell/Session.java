@@ -1,6 +1,7 @@
 package ai.voxworks.jshell;
 
 import ai.voxworks.client.Call;
+import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.RateLimitException;
 import ai.voxworks.client.RateLimitStatus;
 import ai.voxworks.client.VoxworksClient;
@@ -83,9 +84,9 @@ public final class Session implements AutoCloseable {
 
     /** Prints the call as pretty JSON and the rate-limit status; returns it, or null after printing the error. */
     public Call call(String id) {
-        Call call;
+        CallResponse response;
         try {
-            call = client.getCall(id);
+            response = client.getCallResponse(id);
         } catch (VoxworksException e) {
             out.println("error: " + e.getMessage() + retryHint(e));
             return null;
@@ -93,9 +94,9 @@ public final class Session implements AutoCloseable {
             out.println("error: " + e.getMessage());
             return null;
         }
-        out.println(pretty.writeValueAsString(pretty.readTree(call.json())));
-        client.rateLimitStatus().map(Session::describe).ifPresent(out::println);
-        return call;
+        out.println(pretty.writeValueAsString(pretty.readTree(response.call().json())));
+        response.rateLimit().map(Session::describe).ifPresent(out::println);
+        return response.call();
     }
 
     /** Lists the offline fixtures: id, team, status. */

@@ -78,4 +78,20 @@ final class CliConverters {
             }
         }
     }
+
+    static final class Hosts implements CommandLine.ITypeConverter<List<String>> {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+
+        @Override
+        public List<String> convert(String value) {
+            List<String> hosts = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            for (String host : hosts) {
+                if (!host.equals("*") && !NAME.matcher(host).matches()) {
+                    throw new CommandLine.TypeConversionException("'" + host + "' is not a host name; expected a name "
+                            + "such as mock.example.com, .example.com for its subdomains too, or * for any");
+                }
+            }
+            return hosts;
+        }
+    }
 }

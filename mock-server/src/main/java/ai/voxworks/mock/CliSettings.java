@@ -25,7 +25,8 @@ final class CliSettings {
             new Setting("--fixtures", "VOXWORKS_MOCK_FIXTURES", c -> null),
             new Setting("--rate-limit", "VOXWORKS_MOCK_RATE_LIMIT", c -> c.rateLimit().toString()),
             new Setting("--latency", "VOXWORKS_MOCK_LATENCY", c -> Durations.format(c.latency())),
-            new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())));
+            new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())),
+            new Setting("--allowed-hosts", "VOXWORKS_MOCK_ALLOWED_HOSTS", c -> String.join(",", c.allowedHosts())));
 
     private static final MockServerConfig DEFAULTS = MockServerConfig.builder().build();
 

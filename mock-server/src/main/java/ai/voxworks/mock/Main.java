@@ -63,6 +63,13 @@ public final class Main implements Callable<Integer> {
                     + "* allows any. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_CORS_ORIGINS.")
     List<String> corsOrigins;
 
+    @Option(names = "--allowed-hosts", paramLabel = "NAMES", converter = CliConverters.Hosts.class,
+            description = "Comma-separated host names to serve besides localhost, IP addresses and --host, e.g. "
+                    + "mock.example.com or .example.com (subdomains too); * allows any. Other Host headers get a 421, "
+                    + "which keeps out web pages that rebind their DNS name to this machine. Default none. "
+                    + "Env VOXWORKS_MOCK_ALLOWED_HOSTS.")
+    List<String> allowedHosts;
+
     private final PrintWriter out;
     private final PrintWriter err;
     private volatile MockServer server;
@@ -131,6 +138,7 @@ public final class Main implements Callable<Integer> {
                     .rateLimit(rateLimit)
                     .latency(latency)
                     .corsOrigins(corsOrigins)
+                    .allowedHosts(allowedHosts)
                     .build();
         } catch (IllegalArgumentException e) {
             err.println("voxworks-mock-server: " + e.getMessage() + " (see --help)");

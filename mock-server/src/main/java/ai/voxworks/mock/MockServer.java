@@ -7,6 +7,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.http.MockApp;
 import ai.voxworks.mock.internal.http.MockControl;
 import ai.voxworks.mock.internal.http.RateLimiting;
+import ai.voxworks.mock.internal.http.ServerLimits;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -72,6 +73,11 @@ public final class MockServer implements AutoCloseable {
 
     /** As {@link #start(MockServerConfig)}, with the rate limiter reading time from {@code clock} (tests). */
     static MockServer start(MockServerConfig config, TimeMeter clock) {
+        return start(config, clock, ServerLimits.DEFAULT);
+    }
+
+    /** As {@link #start(MockServerConfig, TimeMeter)}, with other connection and thread limits (tests). */
+    static MockServer start(MockServerConfig config, TimeMeter clock, ServerLimits limits) {
         FixtureLoader loader = new FixtureLoader();
         Supplier<FixtureSet> source = config.fixturesDir().<Supplier<FixtureSet>>map(dir -> () -> loader.load(dir))
                 .orElse(FixtureLoader::bundled);
@@ -85,7 +91,7 @@ public final class MockServer implements AutoCloseable {
         MockControl control = new MockControl(store, loader.callReader(), source,
                 () -> watcher == null ? null : watcher.lastReload(), new RateLimiting(config.rateLimit(), clock),
                 JOURNAL_CAPACITY);
-        Javalin app = MockApp.create(config, control, scheduler);
+        Javalin app = MockApp.create(config, control, scheduler, limits);
         Runnable undo = () -> {
             stopQuietly(app);
             scheduler.shutdownNow();
@@ -94,7 +100,7 @@ public final class MockServer implements AutoCloseable {
             }
         };
         try {
-            app.start(config.host(), config.port());
+            app.start();
         } catch (RuntimeException e) {
             undo.run();
             throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "

@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param rateLimit   per-API-key limit, default {@link RateLimit#DEFAULT}
  * @param latency     delay added to every API response, default none
  * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
+ * @param allowedHosts names served besides this machine's own ({@code localhost}, IP addresses, the
+ *                    bound host): {@code Host} headers naming anything else are refused (DNS rebinding);
+ *                    {@code .example.com} allows its subdomains, {@code *} any name
  */
 public record MockServerConfig(
         String host,
@@ -30,7 +33,8 @@ public record MockServerConfig(
         Optional<Path> fixturesDir,
         RateLimit rateLimit,
         Duration latency,
-        List<String> corsOrigins) {
+        List<String> corsOrigins,
+        List<String> allowedHosts) {
 
     /** Longest delay a flag or a {@code Prefer: delay=} may ask for. */
     public static final Duration MAX_DELAY = Duration.ofMinutes(2);
@@ -41,6 +45,7 @@ public record MockServerConfig(
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(latency, "latency");
         corsOrigins = List.copyOf(corsOrigins);
+        allowedHosts = List.copyOf(allowedHosts);
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -75,6 +80,7 @@ public record MockServerConfig(
         private RateLimit rateLimit = RateLimit.DEFAULT;
         private Duration latency = Duration.ZERO;
         private List<String> corsOrigins = List.of("*");
+        private List<String> allowedHosts = List.of();
 
         private Builder() {
         }
@@ -111,8 +117,15 @@ public record MockServerConfig(
             return this;
         }
 
+        /** Names to serve besides this machine's own, such as a shared machine's DNS name; default none. */
+        public Builder allowedHosts(List<String> allowedHosts) {
+            this.allowedHosts = allowedHosts;
+            return this;
+        }
+
         public MockServerConfig build() {
-            return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, latency, corsOrigins);
+            return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, latency, corsOrigins,
+                    allowedHosts);
         }
     }
 }

@@ -54,4 +54,36 @@ class DocsTest {
         assertThat(spec.get("servers").get(1).get("url").asString()).isEqualTo("https://api.voxworks.ai");
         assertThat(spec.get("paths").has("/api/v1/get-call/{call_id}")).isTrue();
     }
+
+    @Test
+    void docsShowOnlyTheTagsOfOperationsServedHereAndSayWhatThePageIs() {
+        JsonNode spec = JSON.readTree(mock.http().get("/docs/openapi.json").body());
+
+        assertThat(spec.get("tags").size()).isEqualTo(1);
+        assertThat(spec.get("tags").get(0).get("name").asString()).isEqualTo("Calls");
+        assertThat(spec.get("info").get("description").asString()).startsWith("The Voxworks mock server")
+                .doesNotContain("webhooks", "contacts");
+    }
+
+    @Test
+    void theRootSendsBrowsersToTheDocsAndOthersAnIndex() {
+        HttpResponse<String> browser = mock.http().get("/", "Accept", "text/html,application/xhtml+xml");
+        HttpResponse<String> tool = mock.http().get("/");
+
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/docs"));
+        assertThat(tool.statusCode()).isEqualTo(200);
+        assertThat(tool.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(JSON.readTree(tool.body()).get("endpoints").propertyNames())
+                .contains("GET /api/v1/get-call/{call_id}", "GET /docs", "GET /__mock", "POST /__mock/reset");
+    }
+
+    @Test
+    void theJournalPageIsServedAndReadsTheJournalApi() {
+        HttpResponse<String> page = mock.http().get("/__mock");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("fetch(\"/__mock/requests\")", "setInterval(refresh").doesNotContain("https://");
+    }
 }

@@ -32,14 +32,14 @@ class HotReloadTest {
             Files.writeString(file, Files.readString(file).replace("\"duration\": 205", "\"duration\": \"abc\""));
             awaitTrue(() -> http.get("/__mock/health").body().contains("\"ok\":false"));
 
-            assertThat(http.get("/__mock/health").body()).contains("/duration", "call_nw_1001.json");
+            assertThat(http.get("/__mock/health").body()).contains("\"status\":\"degraded\"", "/duration", "call_nw_1001.json");
             assertThat(http.getCall("call_nw_1001", NORTHWIND_KEY).body()).isEqualTo(servedBefore);
             assertThat(http.getCall("call_nw_1006", NORTHWIND_KEY).body()).isEqualTo(otherBefore);
             assertThat(http.getCall("call_nw_7777", NORTHWIND_KEY).statusCode()).isEqualTo(200);
         }
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

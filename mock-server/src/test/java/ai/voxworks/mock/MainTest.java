@@ -48,6 +48,7 @@ class MainTest {
         "--latency|3h|latency must be between 0 and 120s",
         "--cors-origins|ftp://files.example|'ftp://files.example' is not an origin",
         "--cors-origins|http://localhost:5173/app|is not an origin",
+        "--allowed-hosts|http://mock.example|'http://mock.example' is not a host name",
     })
     void badFlagValueExits2WithOneLineNamingFlagAndReason(String flag, String value, String reason) {
         int code = run(flag, value);
@@ -94,6 +95,13 @@ class MainTest {
     }
 
     @Test
+    void allowedHostsComeFromTheFlagOrItsVariable() {
+        run(Map.of("VOXWORKS_MOCK_ALLOWED_HOSTS", "mock.team.example, .staging.example"), "--port", "0");
+
+        assertThat(main.server().config().allowedHosts()).containsExactly("mock.team.example", ".staging.example");
+    }
+
+    @Test
     void flagWinsOverEnvironment() {
         run(Map.of("VOXWORKS_MOCK_RATE_LIMIT", "3/1m"), "--port", "0", "--rate-limit", "off");
 
@@ -104,11 +112,12 @@ class MainTest {
     void helpListsEveryFlagAndItsVariable() {
         assertThat(run("--help")).isZero();
 
-        assertThat(out.toString()).contains(
-                "--port", "VOXWORKS_MOCK_PORT", "--host", "VOXWORKS_MOCK_HOST",
-                "--fixtures", "VOXWORKS_MOCK_FIXTURES", "--rate-limit", "VOXWORKS_MOCK_RATE_LIMIT",
-                "--latency", "VOXWORKS_MOCK_LATENCY", "--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS",
-                "Default 4010", "Default 60/60s", "forced states", "/__mock/reset", "/docs");
+        String help = out.toString().replaceAll("\\s+", " ");
+        for (CliSettings.Setting setting : CliSettings.ALL) {
+            assertThat(help).contains(setting.option(), "Env " + setting.variable());
+        }
+        assertThat(help).contains("--allowed-hosts", "Default 4010", "Default 60/60s", "forced states",
+                "/__mock/reset", "/docs", "143");
     }
 
     @Test
@@ -121,7 +130,8 @@ class MainTest {
                 "bundled: 10 calls, 2 teams",
                 "team_northwind", "vx_test_northwind_primary_7f3a9c", "vx_test_northwind_ops_2b8e41",
                 "team_bluebird", "vx_test_bluebird_5d0c6a",
-                url + "/openapi.yaml");
+                url + "/openapi.yaml", url + "/docs", url + "/__mock");
+        assertThat(out.toString()).doesNotContain("watched", "warning");
         assertThat(new TestHttp(url).getCall("call_nw_1001", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(200);
     }
 
@@ -139,8 +149,17 @@ class MainTest {
         oneTeamWithCall(dir, "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":null}");
 
         assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(Main.RUNNING);
-        assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams");
+        assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams (watched: edits are served within a second)");
         assertThat(new TestHttp(main.server().baseUrl()).getCall("c1", "vx_test_team_a_123").body()).contains("\"id\":\"c1\"");
+    }
+
+    @Test
+    void onlyALoopbackBindGoesWithoutTheAdminWarning() {
+        assertThat(Banner.needsWarning("127.0.0.1")).isFalse();
+        assertThat(Banner.needsWarning("localhost")).isFalse();
+        assertThat(Banner.needsWarning("::1")).isFalse();
+        assertThat(Banner.needsWarning("0.0.0.0")).isTrue();
+        assertThat(Banner.needsWarning("192.0.2.7")).isTrue();
     }
 
     @Test

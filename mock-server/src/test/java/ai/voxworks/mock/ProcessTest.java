@@ -28,4 +28,14 @@ class ProcessTest {
                     .satisfies(line -> assertThat(line).contains("--latency", "'fast' is not a duration"));
         }
     }
+
+    @Test
+    void aTakenPortIsOneLineAndStatus1() throws Exception {
+        try (MockServer taken = MockServer.start(MockServerConfig.builder().port(0).build());
+             ServerProcess server = ServerProcess.fromClassPath("--port", Integer.toString(taken.port()))) {
+            assertThat(server.awaitExit()).isEqualTo(1);
+            assertThat(server.output().strip().lines()).singleElement()
+                    .satisfies(line -> assertThat(line).startsWith("voxworks-mock-server: cannot start: cannot listen on 127.0.0.1:"));
+        }
+    }
 }

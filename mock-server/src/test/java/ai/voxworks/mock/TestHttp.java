@@ -1,10 +1,7 @@
 package ai.voxworks.mock;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,19 +55,5 @@ public final class TestHttp {
     /** GET a call with a bearer key. */
     public HttpResponse<String> getCall(String id, String key) {
         return get(GET_CALL + id, "Authorization", "Bearer " + key);
-    }
-
-    /** Sends {@code request} bytes as they are and returns everything the server answers. */
-    public static String raw(int port, String request) {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package ai.voxworks.mock.internal;
 
+import java.util.Collection;
+
 /** Shows an API key without giving it away: the one place the mock masks keys. */
 public final class Secrets {
 
@@ -18,5 +20,16 @@ public final class Secrets {
             return "…";
         }
         return key.length() < 20 ? key.substring(0, 8) + "…" : key.substring(0, 8) + "…" + key.substring(key.length() - 4);
+    }
+
+    /** {@code text} with every one of {@code keys} in it masked. */
+    public static String redact(String text, Collection<String> keys) {
+        String out = text;
+        for (String key : keys) {
+            if (!key.isEmpty() && out.contains(key)) {
+                out = out.replace(key, mask(key));
+            }
+        }
+        return out;
     }
 }

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +61,7 @@ final class AdminRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.before(PREFIX + "/*", this::requireJsonForChanges);
+        routes.before(PREFIX + "/*", this::guardChanges);
         routes.get(PREFIX + "/health", this::health);
         routes.get(PREFIX + "/calls", this::listCalls);
         routes.put(PREFIX + "/calls/{id}", this::putCall);
@@ -69,20 +70,33 @@ final class AdminRoutes {
         routes.get(PREFIX + "/requests", this::requests);
     }
 
-    private void requireJsonForChanges(Context ctx) {
+    /**
+     * A change needs {@code Content-Type: application/json} (a cross-origin page cannot send that
+     * without a preflight, which is never answered here) and no {@code Origin} but the mock's own
+     * (a page on a rebound name is same-origin, but its {@code Origin} still names it).
+     */
+    private void guardChanges(Context ctx) {
         HandlerType method = ctx.method();
-        boolean change = method == HandlerType.PUT || method == HandlerType.POST || method == HandlerType.DELETE;
+        if (method != HandlerType.PUT && method != HandlerType.POST && method != HandlerType.DELETE) {
+            return;
+        }
         String type = ctx.contentType();
-        if (change && (type == null || !type.toLowerCase().startsWith("application/json"))) {
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new Refusal(ErrorBody.reply(415,
                     "Changes to the mock need 'Content-Type: application/json' (it keeps web pages out)"));
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equalsIgnoreCase("http://" + ctx.header("Host"))) {
+            throw new Refusal(ErrorBody.reply(403, "Changes to the mock are not taken from web pages of another origin; "
+                    + "send them without an Origin header (curl, tests) or from the mock's own pages"));
         }
     }
 
     private void health(Context ctx) {
         FixtureSet set = control.current();
         FixtureWatcher.Status last = control.lastReload();
-        send(ctx, 200, new Health("ok", set.source(), set.calls().size(), set.teams().size(),
+        boolean degraded = last != null && !last.ok();
+        send(ctx, 200, new Health(degraded ? "degraded" : "ok", set.source(), set.calls().size(), set.teams().size(),
                 last == null ? null : new LastReload(last.at().toString(), last.ok(), last.problems())));
     }
 

@@ -25,7 +25,6 @@ final class DocsAssets implements Handler {
     private static final Map<String, String> TYPES = Map.of(
             "swagger-ui.css", "text/css; charset=utf-8",
             "swagger-ui-bundle.js", "text/javascript; charset=utf-8",
-            "swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8",
             "favicon-16x16.png", "image/png",
             "favicon-32x32.png", "image/png");
 

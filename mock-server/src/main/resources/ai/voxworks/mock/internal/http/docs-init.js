@@ -3,7 +3,8 @@ window.ui = SwaggerUIBundle({
   url: "/docs/openapi.json",
   dom_id: "#swagger-ui",
   deepLinking: true,
-  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
-  layout: "StandaloneLayout",
+  // The base layout: no top bar inviting to explore some other spec.
+  presets: [SwaggerUIBundle.presets.apis],
+  layout: "BaseLayout",
   validatorUrl: null
 });

@@ -12,8 +12,11 @@ import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A failure inside the server is a 500 ErrorResponse without a stack trace, and the server keeps serving. */
@@ -21,14 +24,18 @@ class InternalFailureTest {
 
     @Test
     void anInternalFailureIs500WithoutAStackTraceAndTheServerKeepsServing() {
-        // A scheduler that was shut down makes every delayed reply fail inside the request.
-        ScheduledExecutorService broken = Executors.newSingleThreadScheduledExecutor();
-        broken.shutdownNow();
+        // A scheduler that refuses delayed replies makes each one fail inside the request.
+        ScheduledExecutorService broken = new ScheduledThreadPoolExecutor(1) {
+            @Override
+            public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+                throw new RejectedExecutionException("broken for this test");
+            }
+        };
         MockServerConfig config = MockServerConfig.builder().port(0).build();
         MockControl control = new MockControl(new FixtureStore(CompletableFuture.completedFuture(FixtureLoader.bundled())),
                 new CallReader(), FixtureLoader::bundled, () -> null,
                 new RateLimiting(config.rateLimit(), TimeMeter.SYSTEM_NANOTIME), 10);
-        Javalin app = MockApp.create(config, control, broken).start("127.0.0.1", 0);
+        Javalin app = MockApp.create(config, control, broken, ServerLimits.DEFAULT).start();
         try {
             TestHttp http = new TestHttp("http://127.0.0.1:" + app.port());
 
@@ -41,6 +48,7 @@ class InternalFailureTest {
             assertThat(next.statusCode()).isEqualTo(200);
         } finally {
             app.stop();
+            broken.shutdownNow();
         }
     }
 }

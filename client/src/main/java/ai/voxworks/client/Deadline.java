@@ -1,0 +1,85 @@
+package ai.voxworks.client;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/**
+ * When one {@code getCall}, retries included, must be over. Enforced without a watchdog thread
+ * per call (OkHttp's {@code callTimeout} is one): each attempt's connect and read timeouts are cut
+ * to the time left, waits between attempts never cross it, and the body is read in pieces with
+ * the clock checked between them, so a server dripping its body is cut off too.
+ */
+final class Deadline {
+
+    /** No deadline. */
+    static final Deadline NONE = new Deadline(Long.MAX_VALUE, Duration.ZERO);
+
+    /** Cuts each attempt's timeouts to the time left; installed once on the client's {@code OkHttpClient}. */
+    static final Interceptor TIMEOUTS = chain -> {
+        Deadline deadline = chain.request().tag(Deadline.class);
+        if (deadline == null || deadline == NONE) {
+            return chain.proceed(chain.request());
+        }
+        int left = (int) Math.min(Integer.MAX_VALUE, deadline.leftMillis());
+        if (left <= 0) {
+            throw deadline.exceeded();
+        }
+        return chain.withConnectTimeout(Math.min(left, chain.connectTimeoutMillis()), TimeUnit.MILLISECONDS)
+                .withReadTimeout(Math.min(left, chain.readTimeoutMillis()), TimeUnit.MILLISECONDS)
+                .withWriteTimeout(Math.min(left, chain.writeTimeoutMillis()), TimeUnit.MILLISECONDS)
+                .proceed(chain.request());
+    };
+
+    private static final long PIECE = 8192;
+
+    private final long atNanos;
+    private final Duration length;
+
+    private Deadline(long atNanos, Duration length) {
+        this.atNanos = atNanos;
+        this.length = length;
+    }
+
+    /** {@code length} from now; {@link Duration#ZERO} for none. */
+    static Deadline after(Duration length) {
+        return length.isZero() ? NONE : new Deadline(System.nanoTime() + length.toNanos(), length);
+    }
+
+    long leftMillis() {
+        return this == NONE ? Long.MAX_VALUE : TimeUnit.NANOSECONDS.toMillis(atNanos - System.nanoTime());
+    }
+
+    /** Whether waiting {@code wait} now would end past the deadline. */
+    boolean passedAfter(Duration wait) {
+        return this != NONE && System.nanoTime() + wait.toNanos() - atNanos > 0;
+    }
+
+    /** The body of {@code response}, read in pieces, giving up once the deadline passes. */
+    byte[] readBody(Response response) throws IOException {
+        ResponseBody body = response.body();
+        if (this == NONE) {
+            return body.bytes();
+        }
+        BufferedSource source = body.source();
+        Buffer read = new Buffer();
+        while (source.read(read, PIECE) != -1) {
+            if (leftMillis() <= 0) {
+                throw exceeded();
+            }
+        }
+        return read.readByteArray();
+    }
+
+    /** What a transport failure says when this deadline cut the call short. */
+    InterruptedIOException exceeded() {
+        return new InterruptedIOException("not done within the " + length.toSeconds() + " s deadline of getCall "
+                + "(retries included; VoxworksClient.Builder.deadline sets it)");
+    }
+}
