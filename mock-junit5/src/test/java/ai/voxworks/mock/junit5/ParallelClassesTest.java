@@ -24,36 +24,39 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** JUnit's parallel mode: each test class has its own mock, and one mock never serves two tests at once. */
 class ParallelClassesTest {
 
-    /** Each class's test waits here until all three run: the run only passes if they run together. */
-    static final CyclicBarrier ALL_THREE = new CyclicBarrier(3);
+    /** Each class's test waits here until all four run: the run only passes if they run together. */
+    static final CyclicBarrier ALL_FOUR = new CyclicBarrier(4);
     static final Map<String, Integer> PORT_OF_CLASS = new ConcurrentHashMap<>();
     static final Map<String, String> THREAD_OF_CLASS = new ConcurrentHashMap<>();
 
     @Test
-    void eachClassGetsItsOwnServerAndTheyRunConcurrently() {
-        ALL_THREE.reset();
+    void eachClassGetsItsOwnServerAndTheyRunConcurrentlyInBothForms() {
+        ALL_FOUR.reset();
         PORT_OF_CLASS.clear();
         THREAD_OF_CLASS.clear();
 
-        EngineExecutionResults results = TestKit.run(TestKit.PARALLEL_CLASSES, First.class, Second.class, Third.class);
+        EngineExecutionResults results = TestKit.run(TestKit.PARALLEL_CLASSES,
+                First.class, Second.class, Third.class, WithAField.class);
 
-        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
-        assertThat(PORT_OF_CLASS).containsOnlyKeys("First", "Second", "Third");
-        assertThat(Set.copyOf(PORT_OF_CLASS.values())).hasSize(3);
-        assertThat(Set.copyOf(THREAD_OF_CLASS.values())).hasSize(3);
+        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+        assertThat(PORT_OF_CLASS).containsOnlyKeys(NAMES);
+        assertThat(Set.copyOf(PORT_OF_CLASS.values())).hasSize(4);
+        assertThat(Set.copyOf(THREAD_OF_CLASS.values())).hasSize(4);
     }
 
-    /** What each of the three does: a request of its own, then its journal holds only that one. */
-    abstract static class OneOfThree {
+    static final List<String> NAMES = List.of("First", "Second", "Third", "WithAField");
+
+    /** What each of the four does: a request of its own, then its journal holds only that one. */
+    abstract static class OneOfFour {
         @Test
         void seesOnlyItsOwnRequests(VoxworksMock mock) throws Exception {
             String name = getClass().getSimpleName();
             PORT_OF_CLASS.put(name, mock.port());
             THREAD_OF_CLASS.put(name, Thread.currentThread().getName());
-            String callId = "call_bb_200" + (List.of("First", "Second", "Third").indexOf(name) + 1);
+            String callId = "call_bb_200" + (NAMES.indexOf(name) + 1);
             mock.client().getCall(callId);
 
-            ALL_THREE.await(30, TimeUnit.SECONDS);
+            ALL_FOUR.await(30, TimeUnit.SECONDS);
 
             assertThat(mock.requests()).singleElement().satisfies(r -> assertThat(r.callId()).contains(callId));
         }
@@ -61,17 +64,23 @@ class ParallelClassesTest {
 
     @VoxworksMockTest
     @ExtendWith(TestKit.Inner.class)
-    static class First extends OneOfThree {
+    static class First extends OneOfFour {
     }
 
     @VoxworksMockTest
     @ExtendWith(TestKit.Inner.class)
-    static class Second extends OneOfThree {
+    static class Second extends OneOfFour {
     }
 
     @VoxworksMockTest
     @ExtendWith(TestKit.Inner.class)
-    static class Third extends OneOfThree {
+    static class Third extends OneOfFour {
+    }
+
+    @ExtendWith(TestKit.Inner.class)
+    static class WithAField extends OneOfFour {
+        @RegisterExtension
+        static VoxworksMockExtension mock = VoxworksMockExtension.builder().build();
     }
 
     static final AtomicInteger IN_FLIGHT = new AtomicInteger();
