@@ -11,15 +11,8 @@ import java.util.concurrent.ConcurrentMap;
 /** Where the limiter's buckets live: one per partition (an API key, or a team). */
 interface BucketStore {
 
-    /**
-     * A partition's bucket, and when its windows started (the clock's nanoseconds): each window
-     * starts again whole every length after that.
-     */
-    record Entry(Bucket bucket, long startNanos) {
-    }
-
     /** The partition's bucket, made full on first use. */
-    Entry bucket(String partition);
+    Bucket bucket(String partition);
 
     /** Forgets every bucket: each partition starts again with full windows. */
     void reset();
@@ -29,7 +22,7 @@ interface BucketStore {
 
         private final List<Bandwidth> windows;
         private final TimeMeter clock;
-        private final ConcurrentMap<String, Entry> buckets = new ConcurrentHashMap<>();
+        private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
         Local(List<Bandwidth> windows, TimeMeter clock) {
             this.windows = windows;
@@ -37,16 +30,15 @@ interface BucketStore {
         }
 
         @Override
-        public Entry bucket(String partition) {
-            Entry entry = buckets.get(partition);
-            return entry != null ? entry : buckets.computeIfAbsent(partition, p -> newEntry());
+        public Bucket bucket(String partition) {
+            Bucket bucket = buckets.get(partition);
+            return bucket != null ? bucket : buckets.computeIfAbsent(partition, p -> newBucket());
         }
 
-        private Entry newEntry() {
+        private Bucket newBucket() {
             LocalBucketBuilder builder = Bucket.builder();
             windows.forEach(builder::addLimit);
-            long start = clock.currentTimeNanos();
-            return new Entry(builder.withCustomTimePrecision(clock).build(), start);
+            return builder.withCustomTimePrecision(clock).build();
         }
 
         @Override

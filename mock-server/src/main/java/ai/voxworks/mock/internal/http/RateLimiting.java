@@ -23,7 +23,6 @@ public final class RateLimiting {
 
     private final RateLimit limit;
     private final RateLimit.Scope scope;
-    private final TimeMeter clock;
     private final BucketStore store;
     private final long[] windowNanos;
 
@@ -31,7 +30,6 @@ public final class RateLimiting {
     public RateLimiting(RateLimit limit, RateLimit.Scope scope, TimeMeter clock) {
         this.limit = limit;
         this.scope = scope;
-        this.clock = clock;
         this.windowNanos = limit.windows().stream().mapToLong(w -> w.length().toNanos()).toArray();
         this.store = new BucketStore.Local(bandwidths(limit), clock);
     }
@@ -53,29 +51,23 @@ public final class RateLimiting {
             return Quota.NONE;
         }
         boolean team = scope == RateLimit.Scope.TEAM;
-        BucketStore.Entry entry = store.bucket(team ? caller.team().id() : caller.apiKey());
         String partition = team ? caller.team().id() : null;
-        ConsumptionProbe probe;
-        long[] left;
-        if (windowNanos.length == 1) {
-            probe = entry.bucket().tryConsumeAndReturnRemaining(1);
-            left = null;
-        } else {
-            // Only the verbose result tells each window's count apart.
-            VerboseResult<ConsumptionProbe> verbose = entry.bucket().asVerbose().tryConsumeAndReturnRemaining(1);
-            probe = verbose.getValue();
-            left = verbose.getDiagnostics().getAvailableTokensPerEachBandwidth();
-        }
-        long now = clock.currentTimeNanos();
+        // The verbose result tells each window's count apart and carries the bucket's state, from
+        // which the reset follows without asking the store again.
+        VerboseResult<ConsumptionProbe> result = store.bucket(team ? caller.team().id() : caller.apiKey())
+                .asVerbose().tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = result.getValue();
+        long[] left = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
         if (probe.isConsumed()) {
-            int w = left == null ? 0 : fewestLeft(left);
-            return new Quota(limit.windows().get(w), left == null ? probe.getRemainingTokens() : left[w],
-                    resetSeconds(w, entry.startNanos(), now), 0, partition);
+            int w = fewestLeft(left);
+            // Until one more request fits that window (and every other): when it starts again.
+            long reset = result.getState().calculateDelayNanosAfterWillBePossibleToConsume(left[w] + 1,
+                    result.getOperationTimeNanos(), false);
+            return new Quota(limit.windows().get(w), left[w], Math.max(1, ceilSeconds(reset)), 0, partition);
         }
         long wait = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
-        int w = left == null ? 0 : longestEmpty(left, entry.startNanos(), now);
-        // The window named is the one that holds the request back: its reset is the Retry-After.
-        throw new Refusal(LIMITED.withQuota(new Quota(limit.windows().get(w), 0, wait, wait, partition)));
+        // The window named is a used-up one, the longest; the reset given is the true wait, the Retry-After.
+        throw new Refusal(LIMITED.withQuota(new Quota(limit.windows().get(longestEmpty(left)), 0, wait, wait, partition)));
     }
 
     /** Forgets every bucket: each key (or team) starts with full windows again. */
@@ -94,24 +86,15 @@ public final class RateLimiting {
         return best;
     }
 
-    /** Of the used-up windows, the one that starts again last. */
-    private int longestEmpty(long[] left, long start, long now) {
+    /** Of the used-up windows, the longest. */
+    private int longestEmpty(long[] left) {
         int best = -1;
         for (int i = 0; i < left.length; i++) {
-            if (left[i] <= 0 && (best < 0 || untilNextNanos(i, start, now) > untilNextNanos(best, start, now))) {
+            if (left[i] <= 0 && (best < 0 || windowNanos[i] > windowNanos[best])) {
                 best = i;
             }
         }
         return best < 0 ? fewestLeft(left) : best;
-    }
-
-    private long resetSeconds(int window, long start, long now) {
-        return Math.max(1, ceilSeconds(untilNextNanos(window, start, now)));
-    }
-
-    private long untilNextNanos(int window, long start, long now) {
-        long length = windowNanos[window];
-        return length - Math.floorMod(now - start, length);
     }
 
     private static long ceilSeconds(long nanos) {
