@@ -3,6 +3,7 @@ package ai.voxworks.client;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -26,9 +27,11 @@ final class CallFetcher {
     private final Sleeper sleeper;
     private final Responses responses;
     private final Duration deadline;
+    private final Throttle throttle;
+    private final Clock clock;
 
     CallFetcher(OkHttpClient http, HttpUrl baseUrl, String apiKey, RetryPolicy retry, Sleeper sleeper, Responses responses,
-                Duration deadline) {
+                Duration deadline, Throttle throttle, Clock clock) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
@@ -36,12 +39,24 @@ final class CallFetcher {
         this.sleeper = sleeper;
         this.responses = responses;
         this.deadline = deadline;
+        this.throttle = throttle;
+        this.clock = clock;
     }
 
     CallResponse fetch(String callId) {
         Deadline until = Deadline.after(deadline);
         Request request = request(callId, until);
         for (int attempt = 0; ; attempt++) {
+            Duration throttled = throttle.waitBeforeSending();
+            // A throttle wait past the deadline is not worth it: the server's answer says more.
+            if (!throttled.isZero() && !until.passedAfter(throttled)) {
+                try {
+                    sleeper.sleep(throttled);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new TransportException("Interrupted while waiting for the rate limit to reset", e);
+                }
+            }
             try {
                 return execute(request, until);
             } catch (VoxworksException failure) {
@@ -102,6 +117,16 @@ final class CallFetcher {
 
     private <T> void attemptAsync(Request request, Deadline until, int attempt, Function<CallResponse, T> result,
                                   CompletableFuture<T> future) {
+        Duration throttled = throttle.waitBeforeSending();
+        if (!throttled.isZero() && !until.passedAfter(throttled)) {
+            CompletableFuture.runAsync(() -> send(request, until, attempt, result, future), sleeper.after(throttled));
+        } else {
+            send(request, until, attempt, result, future);
+        }
+    }
+
+    private <T> void send(Request request, Deadline until, int attempt, Function<CallResponse, T> result,
+                          CompletableFuture<T> future) {
         http.newCall(request).enqueue(new Callback() {
             @Override
             public void onFailure(okhttp3.Call call, IOException e) {
@@ -133,6 +158,9 @@ final class CallFetcher {
     }
 
     private CallResponse read(Response response, Deadline until) throws IOException {
+        if (throttle.enabled()) {
+            throttle.observe(RateLimitHeaders.status(response.headers(), clock));
+        }
         byte[] body;
         try {
             body = until.readBody(response);

@@ -8,14 +8,12 @@ import java.util.OptionalLong;
 public final class RateLimitException extends VoxworksException {
 
     private final Duration retryAfter;
-    private final Long limit;
-    private final Long remaining;
+    private final RateLimitStatus status;
 
-    RateLimitException(String message, String serverMessage, Duration retryAfter, Long limit, Long remaining) {
+    RateLimitException(String message, String serverMessage, Duration retryAfter, RateLimitStatus status) {
         super(message, 429, serverMessage, null);
         this.retryAfter = retryAfter;
-        this.limit = limit;
-        this.remaining = remaining;
+        this.status = status;
     }
 
     /** How long the server asked to wait ({@code Retry-After}), if it said. */
@@ -23,13 +21,18 @@ public final class RateLimitException extends VoxworksException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** {@code X-RateLimit-Limit}, if sent. */
-    public OptionalLong limit() {
-        return limit == null ? OptionalLong.empty() : OptionalLong.of(limit);
+    /** The rate-limit fields of the 429 ({@code X-RateLimit-*} or the IETF ones), if it sent them. */
+    public Optional<RateLimitStatus> rateLimit() {
+        return Optional.ofNullable(status);
     }
 
-    /** {@code X-RateLimit-Remaining}, if sent. */
+    /** The limit of the window that ran out, if the 429 said. */
+    public OptionalLong limit() {
+        return status == null || status.limit() == null ? OptionalLong.empty() : OptionalLong.of(status.limit());
+    }
+
+    /** What remains ({@code 0}, normally), if the 429 said. */
     public OptionalLong remaining() {
-        return remaining == null ? OptionalLong.empty() : OptionalLong.of(remaining);
+        return status == null ? OptionalLong.empty() : OptionalLong.of(status.remaining());
     }
 }

@@ -36,7 +36,7 @@ final class Responses {
         if (status != 200) {
             throw error(status, headers, body);
         }
-        return new CallResponse(call(status, body), status, RateLimitHeaders.status(headers), headers(headers));
+        return new CallResponse(call(status, body), status, RateLimitHeaders.status(headers, clock), headers(headers));
     }
 
     private VoxworksException error(int status, Headers headers, byte[] body) {
@@ -49,7 +49,7 @@ final class Responses {
             case 401 -> new AuthenticationException(message, serverMessage);
             case 404 -> new NotFoundException(message, serverMessage);
             case 429 -> new RateLimitException(message, serverMessage, RateLimitHeaders.retryAfter(headers, clock),
-                    RateLimitHeaders.limit(headers), RateLimitHeaders.remaining(headers));
+                    RateLimitHeaders.status(headers, clock).orElse(null));
             default -> status >= 500 ? new ServerException(message, status, serverMessage)
                     : new ApiException(message, status, serverMessage);
         };

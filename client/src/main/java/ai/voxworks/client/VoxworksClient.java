@@ -30,9 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  *
  * <p>Immutable and thread-safe: every field is final and set by the {@link Builder}, and no call
- * leaves anything behind in the client. What a response says about a call (status, headers,
- * rate-limit status) comes with that call, in a {@link CallResponse}. Share one client per API
- * key; {@link #newBuilder()} makes variants that share its connection pool.
+ * leaves anything behind in the client, but for one instant with the opt-in
+ * {@link Builder#throttle throttle}: when the rate-limit window starts again. What a response says
+ * about a call (status, headers, rate-limit status) comes with that call, in a {@link CallResponse}.
+ * Share one client per API key; {@link #newBuilder()} makes variants that share its connection pool.
  *
  * <p>Errors are unchecked {@link VoxworksException}s, one class per cause. 429s (honouring
  * {@code Retry-After} up to a cap), 500/502/503/504 and transport failures are retried with
@@ -56,6 +57,7 @@ public final class VoxworksClient implements AutoCloseable {
     private final Sleeper sleeper;
     private final Clock clock;
     private final Duration deadline;
+    private final boolean throttle;
     private final CallFetcher fetcher;
 
     private VoxworksClient(Builder b) {
@@ -77,8 +79,10 @@ public final class VoxworksClient implements AutoCloseable {
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.deadline = b.deadline;
+        this.throttle = b.throttle;
         this.fetcher = new CallFetcher(this.http, baseUrl, apiKey, retry, sleeper,
-                new Responses(JsonMapper.builder().build(), clock, apiKey), deadline);
+                new Responses(JsonMapper.builder().build(), clock, apiKey), deadline,
+                throttle ? Throttle.on(clock) : Throttle.OFF, clock);
     }
 
     /** A builder; {@link Builder#apiKey} is the one required setting. */
@@ -117,6 +121,7 @@ public final class VoxworksClient implements AutoCloseable {
         b.readTimeout = Duration.ofMillis(http.readTimeoutMillis());
         b.callTimeout = Duration.ofMillis(http.callTimeoutMillis());
         b.deadline = deadline;
+        b.throttle = throttle;
         b.maxRetries = retry.maxRetries();
         b.maxRetryWait = retry.maxRetryWait();
         b.initialBackoff = retry.initialBackoff();
@@ -211,6 +216,7 @@ public final class VoxworksClient implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration callTimeout = Duration.ZERO;
         private Duration deadline = DEFAULT_DEADLINE;
+        private boolean throttle;
         private int maxRetries = 2;
         private Duration maxRetryWait = Duration.ofSeconds(30);
         private Duration initialBackoff = Duration.ofMillis(500);
@@ -276,6 +282,17 @@ public final class VoxworksClient implements AutoCloseable {
          */
         public Builder deadline(Duration deadline) {
             this.deadline = nonNegative(deadline, "deadline");
+            return this;
+        }
+
+        /**
+         * Off by default. When on, a response that says nothing remains in the rate-limit window,
+         * and when the window starts again ({@code RateLimit} {@code t}, or {@code X-RateLimit-Reset}),
+         * makes the next request wait for that moment instead of collecting a 429. Retries still
+         * honour {@code Retry-After} first; a wait past the {@link #deadline} is not made.
+         */
+        public Builder throttle(boolean throttle) {
+            this.throttle = throttle;
             return this;
         }
 

@@ -30,8 +30,9 @@ final class Banner {
         out.printf("  docs         %s/docs   requests received: %s/__mock%n", url, url);
         out.printf("  fixtures     %s: %d calls, %d teams%s%n", data.source(), data.calls().size(), data.teams().size(),
                 c.fixturesDir().isPresent() ? " (watched: edits are served within a second)" : "");
-        out.printf("  rate limit   %s per API key   latency %s   CORS origins %s%n",
-                c.rateLimit(), Durations.format(c.latency()), String.join(",", c.corsOrigins()));
+        out.printf("  rate limit   %s%s   latency %s   CORS origins %s%n", c.rateLimit(),
+                !c.rateLimit().enabled() ? "" : c.rateLimitScope() == RateLimit.Scope.TEAM ? " per team" : " per API key",
+                Durations.format(c.latency()), String.join(",", c.corsOrigins()));
         out.printf("  spec         %s/openapi.yaml%n", url);
         out.println("  demo keys");
         for (Team team : data.teams()) {

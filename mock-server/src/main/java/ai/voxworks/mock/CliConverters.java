@@ -94,4 +94,26 @@ final class CliConverters {
             return hosts;
         }
     }
+
+    static final class Scope implements CommandLine.ITypeConverter<RateLimit.Scope> {
+        @Override
+        public RateLimit.Scope convert(String value) {
+            try {
+                return RateLimit.Scope.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class HeaderStyle implements CommandLine.ITypeConverter<RateLimit.HeaderStyle> {
+        @Override
+        public RateLimit.HeaderStyle convert(String value) {
+            try {
+                return RateLimit.HeaderStyle.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
 }

@@ -48,10 +48,22 @@ public final class Main implements Callable<Integer> {
                     + "fixtures. Env VOXWORKS_MOCK_FIXTURES.")
     Path fixtures;
 
-    @Option(names = "--rate-limit", paramLabel = "N/WINDOW", converter = CliConverters.Limit.class,
-            description = "Requests per window per API key, e.g. 60/60s, 1000/1m; 'off' disables it. "
+    @Option(names = "--rate-limit", paramLabel = "N/WINDOW[,...]", converter = CliConverters.Limit.class,
+            description = "Requests per window, e.g. 60/60s or 1000/1m; several windows all count, e.g. "
+                    + "10/1s,60/60s,1000/1d (name one for the IETF fields: burst=10/1s); 'off' disables it. "
                     + "Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_RATE_LIMIT.")
     RateLimit rateLimit;
+
+    @Option(names = "--rate-limit-scope", paramLabel = "key|team", converter = CliConverters.Scope.class,
+            description = "What the limit counts: each API key, or each team (its keys share the windows). "
+                    + "Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_RATE_LIMIT_SCOPE.")
+    RateLimit.Scope rateLimitScope;
+
+    @Option(names = "--rate-limit-headers", paramLabel = "x|ietf|both", converter = CliConverters.HeaderStyle.class,
+            description = "Rate-limit fields sent: x (X-RateLimit-Limit, -Remaining, -Reset), ietf (RateLimit and "
+                    + "RateLimit-Policy as in draft-ietf-httpapi-ratelimit-headers-11), or both. Retry-After comes "
+                    + "with every 429. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_RATE_LIMIT_HEADERS.")
+    RateLimit.HeaderStyle rateLimitHeaders;
 
     @Option(names = "--latency", paramLabel = "DURATION", converter = CliConverters.Latency.class,
             description = "Delay added to every API response, e.g. 250ms or 2s (at most 120s). Default ${DEFAULT-VALUE}. "
@@ -136,6 +148,8 @@ public final class Main implements Callable<Integer> {
                     .port(port)
                     .fixturesDir(fixtures)
                     .rateLimit(rateLimit)
+                    .rateLimitScope(rateLimitScope)
+                    .rateLimitHeaders(rateLimitHeaders)
                     .latency(latency)
                     .corsOrigins(corsOrigins)
                     .allowedHosts(allowedHosts)

@@ -89,7 +89,7 @@ public final class MockServer implements AutoCloseable {
         FixtureWatcher watcher = watch(config, loader, store);
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "voxworks-mock-delays"));
         MockControl control = new MockControl(store, loader.callReader(), source,
-                () -> watcher == null ? null : watcher.lastReload(), new RateLimiting(config.rateLimit(), clock),
+                () -> watcher == null ? null : watcher.lastReload(), new RateLimiting(config.rateLimit(), config.rateLimitScope(), clock),
                 JOURNAL_CAPACITY);
         Javalin app = MockApp.create(config, control, scheduler, limits);
         Runnable undo = () -> {

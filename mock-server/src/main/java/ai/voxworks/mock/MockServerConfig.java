@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param host        address to bind, default {@code 127.0.0.1} (loopback: only this machine)
  * @param port        port to bind, default 4010; 0 picks a free one
  * @param fixturesDir directory with {@code teams.json} and {@code calls/}; empty means the bundled copy
- * @param rateLimit   per-API-key limit, default {@link RateLimit#DEFAULT}
+ * @param rateLimit   the limit, one window or several, default {@link RateLimit#DEFAULT}
+ * @param rateLimitScope   what a limit counts: each API key (default) or each team, shared by its keys
+ * @param rateLimitHeaders which fields describe the limit: {@code X-RateLimit-*} (default), IETF, or both
  * @param latency     delay added to every API response, default none
  * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
  * @param allowedHosts names served besides this machine's own ({@code localhost}, IP addresses, the
@@ -32,6 +34,8 @@ public record MockServerConfig(
         int port,
         Optional<Path> fixturesDir,
         RateLimit rateLimit,
+        RateLimit.Scope rateLimitScope,
+        RateLimit.HeaderStyle rateLimitHeaders,
         Duration latency,
         List<String> corsOrigins,
         List<String> allowedHosts) {
@@ -43,6 +47,8 @@ public record MockServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(fixturesDir, "fixturesDir");
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(rateLimitScope, "rateLimitScope");
+        Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders");
         Objects.requireNonNull(latency, "latency");
         corsOrigins = List.copyOf(corsOrigins);
         allowedHosts = List.copyOf(allowedHosts);
@@ -78,6 +84,8 @@ public record MockServerConfig(
         private int port = 4010;
         private Path fixturesDir;
         private RateLimit rateLimit = RateLimit.DEFAULT;
+        private RateLimit.Scope rateLimitScope = RateLimit.Scope.KEY;
+        private RateLimit.HeaderStyle rateLimitHeaders = RateLimit.HeaderStyle.X;
         private Duration latency = Duration.ZERO;
         private List<String> corsOrigins = List.of("*");
         private List<String> allowedHosts = List.of();
@@ -107,6 +115,18 @@ public record MockServerConfig(
             return this;
         }
 
+        /** Count per API key (default) or per team, all of a team's keys sharing its windows. */
+        public Builder rateLimitScope(RateLimit.Scope scope) {
+            this.rateLimitScope = scope;
+            return this;
+        }
+
+        /** {@code X-RateLimit-*} (default), the IETF {@code RateLimit}/{@code RateLimit-Policy} fields, or both. */
+        public Builder rateLimitHeaders(RateLimit.HeaderStyle style) {
+            this.rateLimitHeaders = style;
+            return this;
+        }
+
         public Builder latency(Duration latency) {
             this.latency = latency;
             return this;
@@ -124,8 +144,8 @@ public record MockServerConfig(
         }
 
         public MockServerConfig build() {
-            return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, latency, corsOrigins,
-                    allowedHosts);
+            return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, rateLimitScope,
+                    rateLimitHeaders, latency, corsOrigins, allowedHosts);
         }
     }
 }

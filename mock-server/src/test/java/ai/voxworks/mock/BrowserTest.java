@@ -53,8 +53,9 @@ class BrowserTest {
     }
 
     @Test
-    void pageOnAnotherOriginReadsTheCallTheQuotaAndThe429() throws Exception {
-        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(3, Duration.ofMinutes(2))).build();
+    void pageOnAnotherOriginReadsTheCallEveryRateLimitFieldAndThe429() throws Exception {
+        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(3, Duration.ofMinutes(2)))
+                .rateLimitHeaders(RateLimit.HeaderStyle.BOTH).build();
         try (MockServer mock = MockServer.start(config)) {
             HttpServer app = servePage(mock.baseUrl());
             try {
@@ -65,6 +66,9 @@ class BrowserTest {
                 assertThat(text(dom, "status")).isEqualTo("200 completed");
                 assertThat(text(dom, "transcript")).contains("Josefina Muñoz");
                 assertThat(text(dom, "remaining")).isEqualTo("2");
+                assertThat(Integer.parseInt(text(dom, "reset"))).isBetween(1, 120);
+                assertThat(text(dom, "ratelimit")).matches("\"120s\";r=2;t=\\d+");
+                assertThat(text(dom, "policy")).isEqualTo("\"120s\";q=3;w=120");
                 assertThat(text(dom, "limited")).isEqualTo("429 Rate limit exceeded");
                 assertThat(Integer.parseInt(text(dom, "retry-after"))).isBetween(1, 120);
             } finally {

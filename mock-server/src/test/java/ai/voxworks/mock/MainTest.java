@@ -49,6 +49,9 @@ class MainTest {
         "--cors-origins|ftp://files.example|'ftp://files.example' is not an origin",
         "--cors-origins|http://localhost:5173/app|is not an origin",
         "--allowed-hosts|http://mock.example|'http://mock.example' is not a host name",
+        "--rate-limit-scope|everyone|'everyone' is not one of key or team",
+        "--rate-limit-headers|rfc|'rfc' is not one of x, ietf or both",
+        "--rate-limit|10/1s,20/1s|two rate-limit windows are named '1s'",
     })
     void badFlagValueExits2WithOneLineNamingFlagAndReason(String flag, String value, String reason) {
         int code = run(flag, value);
@@ -102,6 +105,18 @@ class MainTest {
     }
 
     @Test
+    void rateLimitWindowsScopeAndFieldsComeFromFlagsOrVariables() {
+        run(Map.of("VOXWORKS_MOCK_RATE_LIMIT_SCOPE", "team", "VOXWORKS_MOCK_RATE_LIMIT_HEADERS", "both"),
+                "--port", "0", "--rate-limit", "10/1s,60/60s,1000/1d");
+
+        MockServerConfig config = main.server().config();
+        assertThat(config.rateLimit().windows()).hasSize(3);
+        assertThat(config.rateLimitScope()).isEqualTo(RateLimit.Scope.TEAM);
+        assertThat(config.rateLimitHeaders()).isEqualTo(RateLimit.HeaderStyle.BOTH);
+        assertThat(out.toString()).contains("rate limit   10/1s,60/60s,1000/1d per team");
+    }
+
+    @Test
     void flagWinsOverEnvironment() {
         run(Map.of("VOXWORKS_MOCK_RATE_LIMIT", "3/1m"), "--port", "0", "--rate-limit", "off");
 
@@ -117,6 +132,7 @@ class MainTest {
             assertThat(help).contains(setting.option(), "Env " + setting.variable());
         }
         assertThat(help).contains("--allowed-hosts", "Default 4010", "Default 60/60s", "forced states",
+                "draft-ietf-httpapi-ratelimit-headers-11", "--rate-limit-scope", "--rate-limit-headers",
                 "/__mock/reset", "/docs", "143");
     }
 

@@ -12,9 +12,10 @@ final class ForcedReplies {
 
     private final Reply rateLimited;
 
+    /** A forced 429 reports the configured policy's shortest window as used up (the default policy when off). */
     ForcedReplies(RateLimit limit) {
-        RateLimit shown = limit.enabled() ? limit : RateLimit.DEFAULT;
-        this.rateLimited = RateLimiting.LIMITED.withQuota(new Quota(shown.requests(), 0, shown.windowSeconds()));
+        RateLimit.Window shortest = (limit.enabled() ? limit : RateLimit.DEFAULT).shortest();
+        this.rateLimited = RateLimiting.LIMITED.withQuota(new Quota(shortest, 0, shortest.seconds(), shortest.seconds(), null));
     }
 
     /**

@@ -46,7 +46,8 @@ public final class MockApp {
                 control.limiter(),
                 new CallLookup(control.store()),
                 new ForcedReplies(config.rateLimit()),
-                new Responder(scheduler, control.journal()),
+                new Responder(scheduler, control.journal(),
+                        new RateLimitHeaders(config.rateLimit(), config.rateLimitHeaders())),
                 config.latency());
         AdminRoutes admin = new AdminRoutes(control);
         byte[] spec = FixtureLoader.bundledSpec();

@@ -1,16 +1,22 @@
 package ai.voxworks.mock.internal.http;
 
+import ai.voxworks.mock.RateLimit;
+
 /**
- * What the limiter said about one request, sent as the {@link RateLimitHeaders}.
+ * What the limiter said about one request, about its most constraining window: sent as the
+ * {@link RateLimitHeaders}.
  *
- * @param limit             requests allowed per window
- * @param remaining         requests left in the window after this one
- * @param retryAfterSeconds whole seconds until a request would pass; 0 when this one passed
+ * @param window            the window the fields describe: of the windows, the one with the fewest
+ *                          requests left (a refused request: the one that refused it longest)
+ * @param remaining         requests left in that window after this one
+ * @param resetSeconds      whole seconds until that window starts again
+ * @param retryAfterSeconds whole seconds until a request would pass every window; 0 when this one passed
+ * @param partition         the team whose windows these are, when the scope is team (never a key), or {@code null}
  */
-record Quota(long limit, long remaining, long retryAfterSeconds) {
+record Quota(RateLimit.Window window, long remaining, long resetSeconds, long retryAfterSeconds, String partition) {
 
     /** No limiter: no rate-limit headers. */
-    static final Quota NONE = new Quota(0, 0, 0);
+    static final Quota NONE = new Quota(null, 0, 0, 0, null);
 
     boolean refused() {
         return retryAfterSeconds > 0;

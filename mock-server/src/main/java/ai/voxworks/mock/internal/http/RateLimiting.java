@@ -1,62 +1,103 @@
 package ai.voxworks.mock.internal.http;
 
 import ai.voxworks.mock.RateLimit;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import io.github.bucket4j.VerboseResult;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Step 2: one token bucket per API key (Bucket4j, lock-free and exact under concurrency). The
- * window refills whole, so {@code 60/60s} means 60 requests per 60-second window, and a refused
- * request learns the true wait until the next one would pass.
+ * Step 2: one token bucket per API key or per team, with one limit per window (Bucket4j takes a
+ * request from every window at once, atomically, so the limit is exact under concurrency and a
+ * refused request learns the true wait until every window would pass). Each window refills
+ * whole, {@code 60/60s} meaning 60 requests per 60-second window, the first window starting with
+ * the partition's first request.
  */
 public final class RateLimiting {
 
     static final Reply LIMITED = ErrorBody.reply(429, "Rate limit exceeded");
 
-    private final RateLimit limit;
-    private final TimeMeter clock;
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    public RateLimiting(RateLimit limit, TimeMeter clock) {
+    private final RateLimit limit;
+    private final RateLimit.Scope scope;
+    private final BucketStore store;
+    private final long[] windowNanos;
+
+    /** Buckets in this process. */
+    public RateLimiting(RateLimit limit, RateLimit.Scope scope, TimeMeter clock) {
         this.limit = limit;
-        this.clock = clock;
+        this.scope = scope;
+        this.windowNanos = limit.windows().stream().mapToLong(w -> w.length().toNanos()).toArray();
+        this.store = new BucketStore.Local(bandwidths(limit), clock);
+    }
+
+    static List<Bandwidth> bandwidths(RateLimit limit) {
+        return limit.windows().stream()
+                .map(w -> Bandwidth.builder().capacity(w.requests()).refillIntervally(w.requests(), w.length())
+                        .id(w.name()).build())
+                .toList();
     }
 
     /**
-     * Takes one request from the caller's window and returns what is left ({@link Quota#NONE}
-     * when the limiter is off); refuses with the 429 once the window is used up.
+     * Takes one request from each of the caller's windows and returns what is left of the most
+     * constraining one ({@link Quota#NONE} when the limiter is off); refuses with the 429 once a
+     * window is used up.
      */
     Quota consume(Caller caller) {
         if (!limit.enabled()) {
             return Quota.NONE;
         }
-        Bucket bucket = buckets.computeIfAbsent(caller.apiKey(), key -> newBucket());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        boolean team = scope == RateLimit.Scope.TEAM;
+        String partition = team ? caller.team().id() : null;
+        // The verbose result tells each window's count apart and carries the bucket's state, from
+        // which the reset follows without asking the store again.
+        VerboseResult<ConsumptionProbe> result = store.bucket(team ? caller.team().id() : caller.apiKey())
+                .asVerbose().tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = result.getValue();
+        long[] left = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
         if (probe.isConsumed()) {
-            return new Quota(limit.requests(), probe.getRemainingTokens(), 0);
+            int w = fewestLeft(left);
+            // Until one more request fits that window (and every other): when it starts again.
+            long reset = result.getState().calculateDelayNanosAfterWillBePossibleToConsume(left[w] + 1,
+                    result.getOperationTimeNanos(), false);
+            return new Quota(limit.windows().get(w), left[w], Math.max(1, ceilSeconds(reset)), 0, partition);
         }
-        long waitSeconds = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
-        throw new Refusal(LIMITED.withQuota(new Quota(limit.requests(), 0, waitSeconds)));
+        long wait = Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill()));
+        // The window named is a used-up one, the longest; the reset given is the true wait, the Retry-After.
+        throw new Refusal(LIMITED.withQuota(new Quota(limit.windows().get(longestEmpty(left)), 0, wait, wait, partition)));
     }
 
-    /** Forgets every bucket: each key starts with a full window again. */
+    /** Forgets every bucket: each key (or team) starts with full windows again. */
     void reset() {
-        buckets.clear();
+        store.reset();
     }
 
-    private Bucket newBucket() {
-        return Bucket.builder()
-                .addLimit(l -> l.capacity(limit.requests()).refillIntervally(limit.requests(), limit.window()))
-                .withCustomTimePrecision(clock)
-                .build();
+    /** The window with the fewest requests left; of equals, the longer one (its count lasts longer). */
+    private int fewestLeft(long[] left) {
+        int best = 0;
+        for (int i = 1; i < left.length; i++) {
+            if (left[i] < left[best] || left[i] == left[best] && windowNanos[i] > windowNanos[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Of the used-up windows, the longest. */
+    private int longestEmpty(long[] left) {
+        int best = -1;
+        for (int i = 0; i < left.length; i++) {
+            if (left[i] <= 0 && (best < 0 || windowNanos[i] > windowNanos[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? fewestLeft(left) : best;
     }
 
     private static long ceilSeconds(long nanos) {
-        long perSecond = TimeUnit.SECONDS.toNanos(1);
-        return (nanos + perSecond - 1) / perSecond;
+        return (nanos + SECOND - 1) / SECOND;
     }
 }

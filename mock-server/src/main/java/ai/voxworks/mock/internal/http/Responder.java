@@ -17,10 +17,12 @@ final class Responder {
 
     private final ScheduledExecutorService scheduler;
     private final RequestJournal journal;
+    private final RateLimitHeaders rateLimitHeaders;
 
-    Responder(ScheduledExecutorService scheduler, RequestJournal journal) {
+    Responder(ScheduledExecutorService scheduler, RequestJournal journal, RateLimitHeaders rateLimitHeaders) {
         this.scheduler = scheduler;
         this.journal = journal;
+        this.rateLimitHeaders = rateLimitHeaders;
     }
 
     /** Sends {@code reply} to the request {@code caller} made ({@code null}: not authenticated). */
@@ -40,17 +42,17 @@ final class Responder {
     }
 
     private void send(Context ctx, Reply reply, Caller caller) {
+        rateLimitHeaders.write(ctx, reply.quota());
         write(ctx, reply);
         journal.record(ctx, caller);
     }
 
-    /** Writes {@code reply} as it is: status, headers, rate-limit headers, JSON body. */
+    /** Writes {@code reply}'s status, headers and JSON body (its rate-limit fields are the get-call path's job). */
     static void write(Context ctx, Reply reply) {
         ctx.status(reply.status());
         for (Map.Entry<String, String> h : reply.headers().entrySet()) {
             ctx.header(h.getKey(), h.getValue());
         }
-        RateLimitHeaders.write(ctx, reply.quota());
         ctx.contentType(JSON);
         ctx.result(reply.body());
     }
