@@ -23,6 +23,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+// Over 250 lines because it is three public faces in one, as JUnit needs them in one class: the
+// builder, the handle a field gives (delegating to RunningMock), and the callbacks of both set-up
+// styles with their checks for clashes. The mock itself is RunningMock; the settings, Settings.
+
 /**
  * A Voxworks mock server as a JUnit Jupiter extension, configured by a builder; the field is the
  * {@link VoxworksMock} of the running mock.
