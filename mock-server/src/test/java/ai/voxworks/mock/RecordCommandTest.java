@@ -153,18 +153,24 @@ class RecordCommandTest {
     }
 
     @Test
-    void noIdsNoKeyOrAnOutputThatIsAFileExit2() throws IOException {
+    void noIdsNoKeyOrAnUnusableOutputDirectoryExit2() throws IOException {
         assertThat(record("--out", dir.toString())).isEqualTo(2);
         assertThat(record(Map.of("VOXWORKS_BASE_URL", production.server().baseUrl()), "call_bb_2001")).isEqualTo(2);
         Path file = Files.writeString(dir.resolve("file"), "x");
         assertThat(record("--out", file.toString(), "call_bb_2001")).isEqualTo(2);
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("teams.json"), "{\"teams\":[]}");
+        assertThat(record("--out", broken.toString(), "call_bb_2001")).isEqualTo(2);
 
         assertThat(err.toString().lines()).containsExactly(
                 "voxworks-mock-server record: no call ids: give them as arguments or in --ids-file FILE (see record --help)",
                 "voxworks-mock-server record: no API key: set VOXWORKS_API_KEY (or pass --api-key-file FILE) to a key of "
                         + "the server to record from (see record --help)",
                 "voxworks-mock-server record: cannot record into " + file + ": " + file + ": not a directory "
-                        + "(see record --help)");
+                        + "(see record --help)",
+                "voxworks-mock-server record: cannot record into " + broken + ": " + broken.resolve("teams.json")
+                        + " /teams: must have at least 1 items but found 0 (see record --help)");
+        assertThat(Files.readString(broken.resolve("teams.json"))).as("left as it was").isEqualTo("{\"teams\":[]}");
     }
 
     @Test

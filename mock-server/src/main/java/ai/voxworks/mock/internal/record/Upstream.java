@@ -229,9 +229,10 @@ final class Upstream {
 
         private String serverMessage() {
             try {
-                JsonNode message = JSON.readTree(body).get("message");
+                JsonNode error = JSON.readTree(body);
+                JsonNode message = error == null ? null : error.get("message");
                 return message != null && message.isString() ? message.asString() : null;
-            } catch (JacksonException | NullPointerException e) {
+            } catch (JacksonException e) {
                 return null;
             }
         }
