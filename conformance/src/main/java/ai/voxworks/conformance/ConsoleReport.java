@@ -104,7 +104,7 @@ final class ConsoleReport implements Results.Live {
                         .append(c.reason()).append('\n'));
             }
         }
-        return out.toString();
+        return out.toString().stripTrailing();
     }
 
     private static void indent(StringBuilder out, String text) {

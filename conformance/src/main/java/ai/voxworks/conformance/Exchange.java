@@ -31,7 +31,7 @@ record Exchange(String url, Credentials authorization, int status, List<Map.Entr
                 byte[] body, String shownBody, Duration elapsed, long receivedAt) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int SNIPPET = 400;
+    private static final int SNIPPET = 240;
     /** The response headers worth printing beside a failure. */
     private static final List<String> SHOWN_HEADERS = List.of("content-type", "www-authenticate", "retry-after",
             "x-ratelimit-limit", "x-ratelimit-remaining", "ratelimit", "ratelimit-policy", "location");

@@ -67,8 +67,8 @@ class RateLimitCases {
 
     @BeforeEach
     void optedIn() {
-        Assumptions.assumeTrue(target.rateLimitOptIn(), "rate limiting is not exercised against a server that is not "
-                + "embedded unless asked: " + Target.Setting.RATE_LIMIT.named() + " uses up the key's quota");
+        Assumptions.assumeTrue(target.rateLimitOptIn(), "not asked for: " + Target.Setting.RATE_LIMIT.named()
+                + " uses up the key's quota");
     }
 
     /** Sends requests for the own call until one is refused, once per run. */
