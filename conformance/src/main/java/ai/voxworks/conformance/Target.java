@@ -94,7 +94,7 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
             }
             return new Target(null, true, EMBEDDED_KEY, EMBEDDED_CALL, Optional.of(EMBEDDED_FOREIGN_CALL),
                     Optional.of(EMBEDDED_OTHER_KEY), profile.orElse(Profile.STRICT), true,
-                    Optional.of(TargetExtension.EMBEDDED_LIMIT.window()), maxWait, spec);
+                    Optional.of(TargetExtension.EMBEDDED_WINDOW), maxWait, spec);
         }
         String key = get.apply(Setting.API_KEY).orElseThrow(() -> new IllegalArgumentException(
                 "no API key for " + baseUrl.get() + ": set " + Setting.API_KEY.env() + " (or give --api-key-file FILE)"));

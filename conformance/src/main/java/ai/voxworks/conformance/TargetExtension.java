@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class TargetExtension implements ParameterResolver, BeforeAllCallback, AfterAllCallback {
 
     /** The embedded mock's limit: room for every other case, quick to use up, a short wait after. */
-    static final RateLimit EMBEDDED_LIMIT = RateLimit.of(30, Duration.ofSeconds(4));
+    static final Duration EMBEDDED_WINDOW = Duration.ofSeconds(4);
+    static final RateLimit EMBEDDED_LIMIT = RateLimit.of(30, EMBEDDED_WINDOW);
 
     /** Set by the command line, which has read the environment already: settings come from parameters only. */
     static final String PARAMETERS_ONLY = "voxworks.conformance.parametersOnly";
