@@ -63,11 +63,14 @@ final class ConsoleReport implements Results.Live {
                 out.append(INDENT).append(pad(e.getKey(), 12)).append(e.getValue()).append('\n');
             }
         }
-        out.append(INDENT).append(pad("requests", 12)).append("about ").append(group.estimate);
-        if (group.exhaustsTheRateLimit && String.valueOf(group.summary.get("rate limit")).startsWith(Target.EXERCISED)) {
-            out.append(", then about as many as the key's quota allows, to reach its rate limit");
+        if (group.estimate > 0) {
+            out.append(INDENT).append(pad("requests", 12)).append("about ").append(group.estimate);
+            if (group.exhaustsTheRateLimit && String.valueOf(group.summary.get("rate limit")).startsWith(Target.EXERCISED)) {
+                out.append(", then about as many as the key's quota allows, to reach its rate limit");
+            }
+            out.append('\n');
         }
-        return out.append('\n').toString();
+        return out.toString();
     }
 
     static String line(CaseResult result) {

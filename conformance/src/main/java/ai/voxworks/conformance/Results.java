@@ -61,7 +61,7 @@ class Results implements TestExecutionListener {
 
         /** {@code contract} or {@code strict}. */
         String profile() {
-            return String.valueOf(summary.get("profile")).replaceFirst(":.*", "");
+            return summary.getOrDefault("profile", "unknown").replaceFirst(":.*", "");
         }
 
         Duration elapsed() {
@@ -123,7 +123,7 @@ class Results implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        groups.values().forEach(g -> g.endedAt = g.endedAt == 0 ? System.nanoTime() : g.endedAt);
+        groups.values().forEach(g -> g.endedAt = System.nanoTime());
     }
 
     @Override
@@ -204,7 +204,7 @@ class Results implements TestExecutionListener {
     }
 
     private void record(TestIdentifier id, Outcome outcome, String reason, String details) {
-        Group group = group(id).orElseGet(() -> groups.computeIfAbsent(Map.of("target", "(not started)"),
+        Group group = group(id).orElseGet(() -> groups.computeIfAbsent(Map.of("target", "(could not be set up)"),
                 s -> new Group(s, 0, false)));
         long started = startedAt.getOrDefault(id.getUniqueId(), System.nanoTime());
         String method = id.getSource().filter(MethodSource.class::isInstance)
