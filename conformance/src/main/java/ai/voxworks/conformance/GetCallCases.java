@@ -174,6 +174,25 @@ class GetCallCases {
     }
 
     @Test
+    @Order(8)
+    @Requests(1)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · RateLimit and RateLimit-Policy, when sent, are well-formed (draft-ietf-httpapi-ratelimit-headers-11)")
+    void ietfFieldsAreWellFormed() {
+        Exchange own = http.get(target.callId(), target.credentials());
+        Assumptions.assumeTrue(IetfFields.sent(own), "the server sends no IETF fields (RateLimit, RateLimit-Policy): "
+                + "nothing to check");
+        List<String> problems = new ArrayList<>();
+
+        IetfFields.read(own, problems);
+
+        Expect.that(problems.isEmpty(), "the IETF rate-limit fields parse strictly as Structured Fields Lists, with the "
+                        + "parameters the draft requires, and RateLimit names a listed policy",
+                "RateLimit-Policy: \"name\";q=N[;w=S], ...  and  RateLimit: \"name\";r=N[;t=S]",
+                String.join("; ", problems), own);
+    }
+
+    @Test
     @Order(9)
     @Requests(2)
     @DisplayName("contract · the other team's key reads its own call, and gets 404 for yours")

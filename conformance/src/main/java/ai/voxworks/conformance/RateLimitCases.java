@@ -187,6 +187,66 @@ class RateLimitCases {
         http.conforms(after);
     }
 
+    @Test
+    @Order(5)
+    @Requests(0)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · RateLimit r falls by one per request to 0 (IETF fields, when sent)")
+    void ietfRemainingFallsByOnePerRequestToZero() {
+        Exhaustion run = exhaustion();
+        Exchange refused = tooManyRequests(run);
+        List<Exchange> passed = run.sequence().subList(0, run.sequence().size() - 1);
+        List<IetfFields.Limit> limits = ietfLimits(passed);
+        for (int i = 1; i < limits.size(); i++) {
+            IetfFields.Limit before = limits.get(i - 1);
+            IetfFields.Limit now = limits.get(i);
+            if (!now.name().equals(before.name()) || now.remaining() > before.remaining()) {
+                continue;  // Another window is the tightest now, or a new window began.
+            }
+            Expect.that(now.remaining() == before.remaining() - 1, "each request the server lets through takes one from "
+                            + "the r of the policy RateLimit names (request " + (i + 1) + " of the sequence)",
+                    "RateLimit: \"" + now.name() + "\";r=" + (before.remaining() - 1),
+                    "r=" + now.remaining() + " (the request before said r=" + before.remaining() + ")",
+                    passed.get(i - 1), passed.get(i));
+        }
+        IetfFields.Limit atRefusal = ietfLimits(List.of(refused)).get(0);
+        Expect.that(atRefusal.remaining() == 0, "the 429's RateLimit says no request is left",
+                "RateLimit: \"" + atRefusal.name() + "\";r=0", "r=" + atRefusal.remaining(), refused);
+    }
+
+    @Test
+    @Order(6)
+    @Requests(0)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · the 429's RateLimit reset is not later than its Retry-After (IETF fields, when sent)")
+    void ietf429ResetAgreesWithRetryAfter() {
+        Exchange refused = tooManyRequests(exhaustion());
+        IetfFields.Limit limit = ietfLimits(List.of(refused)).get(0);
+        OptionalLong retryAfter = refused.wholeNumber("Retry-After");
+        Assumptions.assumeTrue(retryAfter.isPresent(), "the 429 has no whole-seconds Retry-After to compare with: "
+                + "'strict · Retry-After on the 429 is whole seconds from 1 to the window' reports that");
+        Expect.that(limit.reset() != null && limit.reset() <= retryAfter.getAsLong(),
+                "a 429's Retry-After does not point earlier than the reset the RateLimit field announces (the draft's "
+                        + "rule), so a client waiting Retry-After finds quota again",
+                "RateLimit t at most Retry-After (" + retryAfter.getAsLong() + " s)",
+                limit.reset() == null ? "no t in RateLimit" : "t=" + limit.reset() + " s", refused);
+    }
+
+    /** The first service limit of each exchange; the case is skipped when the server sends no IETF fields, and fails when one is malformed. */
+    private static List<IetfFields.Limit> ietfLimits(List<Exchange> exchanges) {
+        Assumptions.assumeTrue(exchanges.stream().allMatch(IetfFields::sent), "the server does not send the IETF "
+                + "fields (RateLimit, RateLimit-Policy) on every response here: nothing to check");
+        List<IetfFields.Limit> limits = new ArrayList<>();
+        for (Exchange exchange : exchanges) {
+            List<String> problems = new ArrayList<>();
+            Optional<IetfFields.Limit> first = IetfFields.read(exchange, problems).flatMap(IetfFields::first);
+            Assumptions.assumeTrue(first.isPresent(), "a RateLimit field is malformed or empty: "
+                    + "'strict · RateLimit and RateLimit-Policy, when sent, are well-formed' reports that");
+            limits.add(first.get());
+        }
+        return limits;
+    }
+
     /** The 429 the sequence ended with; the case is skipped when it ended otherwise, since the contract case reports that. */
     private static Exchange tooManyRequests(Exhaustion run) {
         return run.tooManyRequests().orElseThrow(() -> Assumptions.<RuntimeException>abort(

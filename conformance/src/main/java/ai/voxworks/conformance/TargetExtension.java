@@ -79,7 +79,9 @@ final class TargetExtension implements ParameterResolver, BeforeAllCallback, Aft
         OpenApiContract contract = OpenApiContract.load(target.spec());
         MockServer mock = null;
         if (target.embedded()) {
-            mock = MockServer.start(MockServerConfig.builder().port(0).rateLimit(EMBEDDED_LIMIT).build());
+            // Both styles of rate-limit field, so the IETF cases have something to check too.
+            mock = MockServer.start(MockServerConfig.builder().port(0).rateLimit(EMBEDDED_LIMIT)
+                    .rateLimitHeaders(RateLimit.HeaderStyle.BOTH).build());
             target = target.at(mock.baseUrl());
         }
         return new Run(target, contract, new Http(target, contract, d -> Thread.sleep(d.toMillis())), mock);

@@ -46,7 +46,19 @@ final class FakeVoxworks implements AutoCloseable {
         /** Two requests per key, then 429 with Retry-After 30 for 30 s: the cases are rate limited, nothing is broken. */
         RATE_LIMITED_EARLY,
         /** The very first authenticated request gets 429 with Retry-After 1, then all is well. */
-        LIMITED_ONCE
+        LIMITED_ONCE,
+        /** The IETF fields too, all well. */
+        IETF,
+        /** The IETF fields too, with r not a number. */
+        IETF_MALFORMED,
+        /** The IETF fields too, r not going down. */
+        IETF_REMAINING_STUCK,
+        /** The IETF fields too, the 429's reset later than its Retry-After. */
+        IETF_RESET_AFTER_RETRY_AFTER;
+
+        boolean ietf() {
+            return name().startsWith("IETF");
+        }
     }
 
     /** One key's window. */
@@ -105,6 +117,9 @@ final class FakeVoxworks implements AutoCloseable {
             exchange.getResponseHeaders().add("X-RateLimit-Remaining",
                     Integer.toString(fault == Fault.REMAINING_STUCK && !refused ? limit - 1 : remaining));
         }
+        if (fault.ietf()) {
+            ietf(exchange, refused, remaining, retryAfter);
+        }
         if (refused && fault == Fault.LIMITED_AS_404) {
             send(exchange, 404, "{\"success\":false,\"message\":\"Call not found\"}");
         } else if (refused) {
@@ -125,6 +140,18 @@ final class FakeVoxworks implements AutoCloseable {
         } else {
             send(exchange, 404, "{\"success\":false,\"message\":\"Call not found\"}");
         }
+    }
+
+    /** {@code RateLimit-Policy} and {@code RateLimit}, each broken only where the fault says. */
+    private void ietf(HttpExchange exchange, boolean refused, int remaining, long retryAfter) {
+        exchange.getResponseHeaders().add("RateLimit-Policy", "\"default\";q=" + limit + ";w=" + WINDOW.replace("s", ""));
+        String r = switch (fault) {
+            case IETF_MALFORMED -> "abc";
+            case IETF_REMAINING_STUCK -> Integer.toString(refused ? 0 : limit - 1);
+            default -> Integer.toString(remaining);
+        };
+        long t = fault == Fault.IETF_RESET_AFTER_RETRY_AFTER ? retryAfter + 30 : retryAfter;
+        exchange.getResponseHeaders().add("RateLimit", "\"default\";r=" + r + (refused ? ";t=" + t : ""));
     }
 
     /** Takes a request from the key's window; returns 0 when it passes, else whole seconds until the refill. */

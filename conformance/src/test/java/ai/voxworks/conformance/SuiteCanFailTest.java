@@ -55,7 +55,7 @@ class SuiteCanFailTest {
                         Set.of("anotherTeamsCallIs404", "otherKeyReadsItsOwnCallAndGets404ForYours"),
                         Set.of("anotherTeamsCallIs404", "otherKeyReadsItsOwnCallAndGets404ForYours")),
                 Arguments.of(Fault.DURATION_AS_STRING, readsACall,
-                        union(readsACall, Set.of("rateLimitHeadersOnEveryAuthenticatedResponse"))),
+                        union(readsACall, Set.of("rateLimitHeadersOnEveryAuthenticatedResponse", "ietfFieldsAreWellFormed"))),
                 Arguments.of(Fault.NO_RETRY_AFTER, NONE, Set.of("retryAfterIsWholeSecondsWithinTheWindow")),
                 Arguments.of(Fault.RETRY_AFTER_AS_DATE, NONE, Set.of("retryAfterIsWholeSecondsWithinTheWindow")),
                 Arguments.of(Fault.REMAINING_STUCK, NONE, Set.of("remainingFallsByOnePerRequestToZero")),
@@ -64,7 +64,10 @@ class SuiteCanFailTest {
                 Arguments.of(Fault.NO_RATE_LIMIT_HEADERS_ON_SUCCESS, NONE, Set.of("rateLimitHeadersOnEveryAuthenticatedResponse")),
                 Arguments.of(Fault.NO_WWW_AUTHENTICATE, NONE, Set.of("every401CarriesWwwAuthenticateBearer")),
                 Arguments.of(Fault.DIFFERENT_404_FOR_FOREIGN, NONE, Set.of("anotherTeamsCallGetsTheSame404AsAnUnknownId",
-                        "otherKeyGetsTheSame404ForYourCallAsForAnUnknownId")));
+                        "otherKeyGetsTheSame404ForYourCallAsForAnUnknownId")),
+                Arguments.of(Fault.IETF_MALFORMED, NONE, Set.of("ietfFieldsAreWellFormed")),
+                Arguments.of(Fault.IETF_REMAINING_STUCK, NONE, Set.of("ietfRemainingFallsByOnePerRequestToZero")),
+                Arguments.of(Fault.IETF_RESET_AFTER_RETRY_AFTER, NONE, Set.of("ietf429ResetAgreesWithRetryAfter")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,17 +86,30 @@ class SuiteCanFailTest {
 
     @Test
     void aServerThatKeepsEveryRulePassesEveryCaseOfBothProfiles() {
-        try (FakeVoxworks server = new FakeVoxworks(Fault.NONE)) {
+        try (FakeVoxworks server = new FakeVoxworks(Fault.IETF)) {
             Results contract = runAgainst(server, Profile.CONTRACT, Map.of());
 
             assertThat(contract.cases()).extracting(CaseResult::outcome).containsOnly(Outcome.PASSED);
             assertThat(contract.cases()).hasSize(15);
         }
-        try (FakeVoxworks server = new FakeVoxworks(Fault.NONE)) {
+        try (FakeVoxworks server = new FakeVoxworks(Fault.IETF)) {
             Results strict = runAgainst(server, Profile.STRICT, Map.of(Setting.MAX_WAIT.property, "2s"));
 
             assertThat(strict.cases()).extracting(CaseResult::outcome).containsOnly(Outcome.PASSED);
-            assertThat(strict.cases()).hasSize(22);
+            assertThat(strict.cases()).hasSize(25);
+        }
+    }
+
+    @Test
+    void aServerWithoutTheIetfFieldsSkipsTheirCasesSayingSo() {
+        try (FakeVoxworks server = new FakeVoxworks(Fault.NONE)) {
+            Results strict = runAgainst(server, Profile.STRICT, Map.of(Setting.MAX_WAIT.property, "2s"));
+
+            assertThat(methods(strict, Outcome.FAILED)).isEmpty();
+            assertThat(methods(strict, Outcome.SKIPPED)).containsExactly("ietf429ResetAgreesWithRetryAfter",
+                    "ietfFieldsAreWellFormed", "ietfRemainingFallsByOnePerRequestToZero");
+            assertThat(strict.cases()).filteredOn(c -> c.method().equals("ietfFieldsAreWellFormed")).singleElement()
+                    .extracting(CaseResult::reason).asString().contains("sends no IETF fields");
         }
     }
 
@@ -146,6 +162,7 @@ class SuiteCanFailTest {
             assertThat(methods(strict, Outcome.FAILED)).isEmpty();
             assertThat(methods(strict, Outcome.SKIPPED)).containsExactly("afterWaitingRetryAfterARequestPasses",
                     "anotherTeamsCallGetsTheSame404AsAnUnknownId", "anotherTeamsCallIs404",
+                    "ietf429ResetAgreesWithRetryAfter", "ietfFieldsAreWellFormed", "ietfRemainingFallsByOnePerRequestToZero",
                     "otherKeyGetsTheSame404ForYourCallAsForAnUnknownId", "otherKeyReadsItsOwnCallAndGets404ForYours",
                     "pastTheLimitComesA429AsDocumented", "remainingFallsByOnePerRequestToZero",
                     "retryAfterIsWholeSecondsWithinTheWindow");
