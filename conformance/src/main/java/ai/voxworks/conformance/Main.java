@@ -44,7 +44,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "documented headers when present and well-formed), so a server that meets the spec passes. 'strict' adds "
                 + "what this toolkit promises: X-RateLimit-Limit and -Remaining on every authenticated response, a "
                 + "whole-seconds Retry-After that holds, WWW-Authenticate: Bearer on 401, the same 404 for another team's "
-                + "call as for an unknown id. Each case names its profile first.",
+                + "call as for an unknown id, and, when sent, IETF RateLimit/RateLimit-Policy fields that parse "
+                + "(draft-ietf-httpapi-ratelimit-headers-11) and agree with Retry-After and the requests made. "
+                + "Each case names its profile first.",
             "A 429 where a case expected another status is reported as 'rate limited (Retry-After N s)', not as a failed "
                 + "rule; the case waits once and tries again when N is at most --max-wait.",
             "Every option can also be set with its environment variable; a flag wins over it.",

@@ -9,7 +9,8 @@ enum Profile {
             + " when present)"),
     /** The contract plus what this toolkit promises beyond it. */
     STRICT("the contract plus the toolkit's promises: rate-limit headers on every authenticated response,"
-            + " whole-seconds Retry-After that holds, WWW-Authenticate on 401, identical 404s for others' and unknown ids");
+            + " whole-seconds Retry-After that holds, WWW-Authenticate on 401, identical 404s for others' and unknown ids,"
+            + " well-formed IETF RateLimit fields when sent");
 
     /** The JUnit tag of the cases only the strict profile runs. */
     static final String STRICT_TAG = "strict";
