@@ -66,7 +66,8 @@ class ConformanceJarIT {
 
     @Test
     void aMockThatKeepsEveryRulePassesTheStrictProfileWithStatus0(@TempDir Path reportDir) throws Exception {
-        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(30, Duration.ofSeconds(3))).build();
+        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(30, Duration.ofSeconds(3)))
+                .rateLimitHeaders(RateLimit.HeaderStyle.BOTH).build();
         try (MockServer mock = MockServer.start(config)) {
             Run run = jar(Map.of("VOXWORKS_API_KEY", NORTHWIND, "VOXWORKS_OTHER_API_KEY", BLUEBIRD),
                     "--base-url", mock.baseUrl(), "--call-id", "call_nw_1001", "--foreign-call-id", "call_bb_2001",
@@ -74,12 +75,13 @@ class ConformanceJarIT {
 
             assertThat(run.exit()).as(run.all()).isZero();
             assertThat(run.out()).contains("Voxworks conformance: " + mock.baseUrl(), "key         vx_test_…3a9c",
-                    "profile     strict: ", "requests    about 25, then about as many as the key's quota allows",
+                    "profile     strict: ", "requests    about 26, then about as many as the key's quota allows",
                     "PASS          strict · after waiting Retry-After, a request passes",
-                    "22 passed, 0 failed, 0 rate limited, 0 skipped (profile strict, ");
+                    "PASS          strict · RateLimit r falls by one per request to 0 (IETF fields, when sent)",
+                    "25 passed, 0 failed, 0 rate limited, 0 skipped (profile strict, ");
             assertThat(run.all() + reports(reportDir)).doesNotContain(NORTHWIND, BLUEBIRD);
             assertThat(Files.readString(reportDir.resolve(ReportFiles.XML)))
-                    .contains("tests=\"22\" failures=\"0\" errors=\"0\" skipped=\"0\"");
+                    .contains("tests=\"25\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         }
     }
 
@@ -102,7 +104,7 @@ class ConformanceJarIT {
                     "Authorization: Bearer vx_fake_…e_01",
                     "→ 200 in ",
                     "{\"success\":true,\"call\":{\"id\":\"foreign_call_1\"",
-                    "14 passed, 1 failed, 0 rate limited, 7 skipped (profile strict");
+                    "14 passed, 1 failed, 0 rate limited, 10 skipped (profile strict");
             assertThat(run.out()).containsIgnoringCase("Content-Type: application/json")
                     .containsIgnoringCase("X-RateLimit-Remaining: ");
             String reports = reports(reportDir);
@@ -135,7 +137,7 @@ class ConformanceJarIT {
 
         assertThat(run.exit()).as(run.all()).isZero();
         assertThat(run.out()).contains("(the embedded mock with its demo data, started in-process)",
-                "22 passed, 0 failed, 0 rate limited, 0 skipped (profile strict");
+                "25 passed, 0 failed, 0 rate limited, 0 skipped (profile strict");
         assertThat(run.err()).isEmpty();
     }
 
