@@ -1,0 +1,53 @@
+package ai.voxworks.jshell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.voxworks.client.Call;
+import ai.voxworks.client.CallResponse;
+import ai.voxworks.client.RateLimitStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DisplayTest {
+
+    private static Call call(String status, Long duration, String endReason) {
+        return new Call("call_nw_1001", "team_northwind", null, null, "outbound", status, null, null, null, null,
+                duration, endReason, "summary", Map.of(), "AI: hello\n".repeat(200), null, List.of(), Map.of(), "{...}");
+    }
+
+    @Test
+    void aCallIsOneShortLineWithTheFieldsThatTellCallsApart() {
+        assertThat(Display.brief(call("completed", 204L, "customer-ended-call")))
+                .contains("Call[id=call_nw_1001, status=completed, duration=204, endReason=customer-ended-call, …]");
+        assertThat(Display.brief(call("scheduled", null, null))).contains("Call[id=call_nw_1001, status=scheduled, …]");
+    }
+
+    @Test
+    void aCallResponseShowsItsStatusCallAndRateLimit() {
+        CallResponse response = new CallResponse(call("completed", 1L, null), 200,
+                Optional.of(new RateLimitStatus(60, 59)), Map.of("X-Long", List.of("x".repeat(500))));
+
+        assertThat(Display.brief(response)).contains(
+                "CallResponse[status=200, call=Call[id=call_nw_1001, status=completed, duration=1, …], rateLimit=59/60, …]");
+    }
+
+    @Test
+    void otherValuesAreLeftToJShell() {
+        assertThat(Display.brief("a string")).isEmpty();
+        assertThat(Display.brief((Object) null)).isEmpty();
+    }
+
+    @Test
+    void theToolkitsOwnRefusalsAreOneLineAndBugsKeepTheirStackTrace() {
+        IllegalStateException refused = new IllegalStateException("find() searches the in-process mock");
+        refused.setStackTrace(new StackTraceElement[] {new StackTraceElement("ai.voxworks.jshell.Session", "find", null, 1)});
+        IllegalStateException bug = new IllegalStateException("mine");
+        bug.setStackTrace(new StackTraceElement[] {new StackTraceElement("REPL.$JShell$12", "do_it$", null, 1)});
+
+        assertThat(Display.errorLine(refused)).contains("find() searches the in-process mock");
+        assertThat(Display.errorLine(bug)).isEmpty();
+        assertThat(Display.errorLine(new NullPointerException())).isEmpty();
+    }
+}
