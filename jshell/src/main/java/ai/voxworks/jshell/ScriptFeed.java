@@ -24,10 +24,11 @@ import jdk.jshell.UnresolvedReferenceException;
  * {@code jshell FILE}.
  *
  * <p>The tool asks for the next line only once everything before it has run, so each read is a
- * checkpoint: if the lines handed over so far produced a rejected snippet, an escaping exception
- * or a failed command, the run stops there with one line naming the file and line, and exits 1.
- * What the tool reports on its error stream is held per line and shown when nothing failed
- * (warnings, say); a failure is reported by that one line instead.
+ * checkpoint: if the lines handed over so far produced a rejected snippet or an escaping exception
+ * (also in a file they {@code /open}), the run stops there with one line naming the file and line,
+ * and exits 1. What the tool reports on its error stream is held per line and shown when nothing
+ * failed (warnings, a command's error, as {@code jshell} shows them); a failure is reported by that
+ * one line instead.
  */
 final class ScriptFeed extends InputStream {
 
@@ -51,7 +52,6 @@ final class ScriptFeed extends InputStream {
     private int status;
 
     private boolean watching;
-    private boolean snippetsRan;
     private String failure;
     private String failureSource;
 
@@ -88,7 +88,6 @@ final class ScriptFeed extends InputStream {
         if (event.causeSnippet() != null) {
             return;
         }
-        snippetsRan = true;
         if (failure != null) {
             return;
         }
@@ -148,8 +147,8 @@ final class ScriptFeed extends InputStream {
         String reported = toolErrBytes.toString(Charset.defaultCharset());
         toolErrBytes.reset();
         String why = failure;
-        if (why == null && !reported.isBlank() && (!snippetsRan || !watching)) {
-            why = oneLine(reported);  // a command that failed, or no snippet events to tell errors from warnings
+        if (why == null && !reported.isBlank() && !watching) {
+            why = oneLine(reported);  // no snippet events to tell errors from warnings: any report stops the run
         }
         if (why == null) {
             err.print(reported);
@@ -160,7 +159,6 @@ final class ScriptFeed extends InputStream {
             status = 1;
             finished = true;
         }
-        snippetsRan = false;
         failure = null;
         failureSource = null;
     }

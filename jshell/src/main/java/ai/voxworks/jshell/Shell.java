@@ -19,9 +19,9 @@ import jdk.jshell.tool.JavaShellToolBuilder;
  *
  * <p>Arguments are {@code jshell}'s. Without load files it is the interactive tool. With them
  * ({@code FILE.jsh}, {@code -} for standard input), the tool runs them as {@code jshell FILE}
- * does, with two additions for scripted checks: the run stops at the first rejected snippet,
- * escaping exception or failed command with one line naming the file and line (exit status 1),
- * and it ends at the end of the files instead of showing a prompt. {@code /exit N} exits with N.
+ * does, with two additions for scripted checks: the run stops at the first rejected snippet or
+ * escaping exception with one line naming the file and line (exit status 1), and it ends at the
+ * end of the files instead of showing a prompt. {@code /exit N} exits with N.
  *
  * <p>Snippets run in this JVM ({@link LauncherExecutionProvider}), so nothing outlives it: the
  * in-process mock, started in the background while JShell starts, goes when the tool ends.

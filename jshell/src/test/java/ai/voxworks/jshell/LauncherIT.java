@@ -89,16 +89,20 @@ class LauncherIT {
     }
 
     @Test
-    void aFailedCommandStopsTheRun() throws Exception {
+    void aFailedCommandIsShownAsJshellShowsItAndTheSnippetsDecide() throws Exception {
+        Files.writeString(dir.resolve("lib.jsh"), "int fromLib() {\n    return \"not an int\";\n}\n");
         Launch.Result run = script("""
-                println("first")
                 /open no-such-file.jsh
+                println("goes on")
+                /open lib.jsh
                 println("never")
                 """);
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.out()).doesNotContain("never");
-        assertThat(run.err()).isEqualTo("check.jsh:2: /open no-such-file.jsh: File 'no-such-file.jsh' for '/open' is not found.\n");
+        assertThat(run.out()).contains("goes on").doesNotContain("never");
+        assertThat(run.err()).isEqualTo("File 'no-such-file.jsh' for '/open' is not found.\n"
+                + "check.jsh:3: /open lib.jsh: rejected: int fromLib() { …: incompatible types: "
+                + "java.lang.String cannot be converted to int\n");
     }
 
     @Test
