@@ -1,7 +1,13 @@
 package ai.voxworks.jshell;
 
+import java.io.File;
 import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import jdk.jshell.JShell;
 import jdk.jshell.spi.ExecutionControl;
@@ -38,9 +44,33 @@ public final class LauncherExecutionProvider implements ExecutionControlProvider
     }
 
     @Override
-    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
         watcher.accept(shellOf(env));
-        return new LauncherExecution();
+        LauncherExecution execution = new LauncherExecution();
+        // Local execution ignores the class path the tool gives a remote JVM (--class-path, /env):
+        // what this JVM's class path lacks, snippets load from their own class loader.
+        String classPath = classPath(env.extraRemoteVMOptions(), System.getProperty("java.class.path"));
+        if (!classPath.isEmpty()) {
+            execution.addToClasspath(classPath);
+        }
+        return execution;
+    }
+
+    /** The entries of the {@code --class-path} options among {@code vmOptions} that {@code jvmClassPath} lacks. */
+    static String classPath(List<String> vmOptions, String jvmClassPath) {
+        Set<String> present = new HashSet<>(Arrays.asList(jvmClassPath.split(File.pathSeparator)));
+        Set<String> missing = new LinkedHashSet<>();
+        for (int i = 0; i + 1 < vmOptions.size(); i++) {
+            String option = vmOptions.get(i);
+            if (option.equals("--class-path") || option.equals("-classpath") || option.equals("-cp")) {
+                for (String entry : vmOptions.get(++i).split(File.pathSeparator)) {
+                    if (!entry.isEmpty() && !present.contains(entry)) {
+                        missing.add(entry);
+                    }
+                }
+            }
+        }
+        return String.join(File.pathSeparator, missing);
     }
 
     /** The JShell that {@code env} belongs to, or {@code null} when this JDK hides it. */

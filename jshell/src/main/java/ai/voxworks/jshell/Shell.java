@@ -1,6 +1,7 @@
 package ai.voxworks.jshell;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -46,7 +48,7 @@ public final class Shell {
         int status;
         try {
             Path startup = Path.of(System.getProperty("voxworks.shell.startup", "voxworks.jsh"));
-            List<Path> sources = Pattern.compile(java.io.File.pathSeparator)
+            List<Path> sources = Pattern.compile(File.pathSeparator)
                     .splitAsStream(System.getProperty("voxworks.shell.sources", ""))
                     .filter(s -> !s.isBlank()).map(Path::of).toList();
             status = run(List.of(args), startup, sources, System::getenv, System.in, System.err);
@@ -63,32 +65,9 @@ public final class Shell {
     /** The tool's run, without exiting: the status to exit with. */
     static int run(List<String> args, Path startup, List<Path> sources, Function<String, String> env,
                    InputStream in, PrintStream err) throws Exception {
-        List<String> options = new ArrayList<>();
-        List<String> loadFiles = new ArrayList<>();
-        String classPath = System.getProperty("java.class.path");
-        boolean ownStartup = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (arg.equals("-") || !arg.startsWith("-")) {
-                loadFiles.add(arg);
-                continue;
-            }
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : OPTIONS_WITH_VALUE.contains(arg) && i + 1 < args.size() ? args.get(++i) : null;
-            ownStartup |= name.equals("--startup") || name.equals("--no-startup") || name.equals("-n");
-            if (name.equals("--class-path") && value != null) {
-                classPath = value + java.io.File.pathSeparator + classPath;
-            } else {
-                options.add(arg);
-                if (value != null && !arg.contains("=")) {
-                    options.add(value);
-                }
-            }
-        }
-
+        Arguments arguments = Arguments.parse(args);
         List<ScriptFeed.Script> scripts = new ArrayList<>();
-        for (String file : loadFiles) {
+        for (String file : arguments.loadFiles()) {
             Path path = Path.of(file);
             if (file.equals("-")) {
                 scripts.add(new ScriptFeed.Script("<stdin>", in));
@@ -106,11 +85,12 @@ public final class Shell {
         Helpers.startInBackground(env, System.out);
         Docs.addSources(sources);
 
-        List<String> toolArgs = new ArrayList<>(List.of("--execution", "voxworks", "--class-path", classPath));
-        if (!ownStartup) {
+        List<String> toolArgs = new ArrayList<>(List.of("--execution", "voxworks", "--class-path",
+                arguments.classPath().map(cp -> cp + File.pathSeparator).orElse("") + System.getProperty("java.class.path")));
+        if (!arguments.ownStartup()) {
             toolArgs.addAll(List.of("--startup", "DEFAULT", "--startup", startup.toString()));
         }
-        toolArgs.addAll(options);
+        toolArgs.addAll(arguments.options());
         JavaShellToolBuilder tool = JavaShellToolBuilder.builder();
         if (scripts.isEmpty()) {
             return tool.start(toolArgs.toArray(String[]::new));
@@ -121,5 +101,38 @@ public final class Shell {
         int status = tool.in(feed, null).err(feed.toolErr(), err).start(toolArgs.toArray(String[]::new));
         feed.finish();
         return feed.status() != 0 ? feed.status() : status;
+    }
+
+    /**
+     * jshell's arguments, sorted: the load files, the user's {@code --class-path} (joined with the
+     * toolkit's: jshell takes one), whether the user chose the start-up, and every other option.
+     */
+    record Arguments(List<String> options, List<String> loadFiles, Optional<String> classPath, boolean ownStartup) {
+
+        static Arguments parse(List<String> args) {
+            List<String> options = new ArrayList<>();
+            List<String> loadFiles = new ArrayList<>();
+            String classPath = null;
+            boolean ownStartup = false;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (arg.equals("-") || !arg.startsWith("-")) {
+                    loadFiles.add(arg);
+                    continue;
+                }
+                int eq = arg.indexOf('=');
+                String name = eq < 0 ? arg : arg.substring(0, eq);
+                List<String> option = eq < 0 && OPTIONS_WITH_VALUE.contains(arg) && i + 1 < args.size()
+                        ? List.of(arg, args.get(++i)) : List.of(arg);
+                ownStartup |= name.equals("--startup") || name.equals("--no-startup") || name.equals("-n");
+                if (name.equals("--class-path") && (eq >= 0 || option.size() == 2)) {
+                    String value = eq < 0 ? option.get(1) : arg.substring(eq + 1);
+                    classPath = classPath == null ? value : classPath + File.pathSeparator + value;
+                } else {
+                    options.addAll(option);
+                }
+            }
+            return new Arguments(options, loadFiles, Optional.ofNullable(classPath), ownStartup);
+        }
     }
 }

@@ -23,6 +23,7 @@ final class Launch {
 
     static final Path LAUNCHER = Path.of("voxworks-shell").toAbsolutePath();
     static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+    private static final Path PREFS = LAUNCHER.resolveSibling("target/it-jshell-prefs");
 
     /** What a finished run left: its status and its two output streams. */
     record Result(int status, String out, String err) {
@@ -61,6 +62,7 @@ final class Launch {
     static Launch shell(String... args) {
         Launch launch = new Launch(List.of("bash", LAUNCHER.toString()));
         launch.command.add("-J-Dvoxworks.it.marker=" + launch.marker);
+        launch.command.add("-J-Djava.util.prefs.userRoot=" + PREFS);  // JShell's history: not the developer's
         launch.command.addAll(List.of(args));
         // Maven built and packaged everything a moment ago; a nested build would only repeat it.
         launch.env.put("VOXWORKS_SHELL_NO_BUILD", "1");
@@ -75,7 +77,7 @@ final class Launch {
         Launch launch = new Launch(List.of(JAVA_HOME.resolve("bin/jshell").toString(),
                 // The JIT setting only makes the reference runs quicker; it changes no output.
                 "-J-XX:TieredStopAtLevel=1", "-R-XX:TieredStopAtLevel=1",
-                "--class-path", classPath, "--startup", "DEFAULT",
+                "-J-Djava.util.prefs.userRoot=" + PREFS, "--class-path", classPath, "--startup", "DEFAULT",
                 "--startup", LAUNCHER.resolveSibling("voxworks.jsh").toString()));
         launch.command.addAll(List.of(args));
         return launch;

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,6 +124,20 @@ class LauncherIT {
 
         assertThat(run.status()).isZero();
         assertThat(run.out()).endsWith("done\n").doesNotContain("jshell>");
+    }
+
+    @Test
+    void classesOnTheUsersClassPathRunInSnippets() throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("src/demo"));
+        Files.writeString(sources.resolve("Greeter.java"), "package demo; public class Greeter { public String hi() { return \"hi\"; } }");
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.resolve("classes").toString(),
+                sources.resolve("Greeter.java").toString())).isZero();
+        Files.writeString(dir.resolve("check.jsh"), "println(new demo.Greeter().hi() + \" \" + call(\"call_nw_1001\").id())\n");
+
+        Launch.Result run = Launch.shell("--class-path", "classes", "check.jsh").in(dir).run();
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("hi call_nw_1001");
     }
 
     @Test
