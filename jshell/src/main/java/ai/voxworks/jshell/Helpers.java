@@ -81,7 +81,7 @@ public final class Helpers {
 
     /** Switches to the in-process mock (started on first use) with the demo key. */
     public static void offline() {
-        session().offline();
+        session(name -> null).offline();
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Helpers {
      * @param apiKey your Voxworks API key; shown masked
      */
     public static void production(String apiKey) {
-        session().production(apiKey, null);
+        production(apiKey, null);
     }
 
     /**
@@ -100,7 +100,8 @@ public final class Helpers {
      * @param baseUrl such as {@code http://127.0.0.1:4010}
      */
     public static void production(String apiKey, String baseUrl) {
-        session().production(apiKey, baseUrl);
+        session(name -> name.equals("VOXWORKS_API_KEY") ? apiKey : name.equals("VOXWORKS_BASE_URL") ? baseUrl : null)
+                .production(apiKey, baseUrl);
     }
 
     /**
@@ -111,6 +112,14 @@ public final class Helpers {
      */
     public static VoxworksClient client() {
         return session().client();
+    }
+
+    /** Forgets the session, closing it (tests). */
+    static synchronized void reset() {
+        if (session != null) {
+            session.thenAccept(Session::close);
+            session = null;
+        }
     }
 
     /** Starts the session on another thread (the launcher does, so the mock starts while JShell does). */
@@ -131,12 +140,20 @@ public final class Helpers {
 
     /** The session: the one started in the background, or one started now from the environment. */
     static Session session() {
+        return session(System::getenv);
+    }
+
+    /**
+     * The session, or one started now from {@code env} when there is none: none was started, or
+     * starting failed (a bad {@code VOXWORKS_BASE_URL}, say), so {@code offline()} still works.
+     */
+    private static Session session(Function<String, String> env) {
         CompletableFuture<Session> started;
         synchronized (Helpers.class) {
             if (session == null) {
                 session = new CompletableFuture<>();
                 try {
-                    session.complete(Session.open(System::getenv, System.out));
+                    session.complete(Session.open(env, System.out));
                 } catch (RuntimeException e) {
                     session.completeExceptionally(e);
                 }
