@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -249,15 +252,11 @@ class LauncherIT {
 
     @Test
     void aFailedBuildShowsMavensErrors() throws Exception {
-        Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path mvn = bin.resolve("mvn");
-        Files.writeString(mvn, """
-                #!/bin/sh
+        Path bin = fakeMaven("""
                 echo "[INFO] Building Voxworks client 0.1.0-SNAPSHOT [1/3]"
                 echo "[ERROR] /src/Broken.java:[3,1] class, interface, enum, or record expected"
                 exit 1
                 """);
-        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         Launch.Result run = Launch.shell().in(dir).env("VOXWORKS_SHELL_BUILD", "1")
                 .env("PATH", bin + ":" + System.getenv("PATH")).run();
@@ -266,5 +265,36 @@ class LauncherIT {
         assertThat(run.err()).contains("voxworks-shell: building the toolkit with Maven", "voxworks-shell: the build failed after",
                 "[ERROR] /src/Broken.java:[3,1] class, interface, enum, or record expected", "build.log");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void sigtermDuringTheBuildStopsMavenToo() throws Exception {
+        Path bin = fakeMaven("exec sleep 120\n");
+        Launch launch = Launch.shell().in(dir).env("VOXWORKS_SHELL_BUILD", "1").env("PATH", bin + ":" + System.getenv("PATH"));
+        Path err = dir.resolve("err.txt");
+        Process process = launch.start(dir.resolve("out.txt"), err);
+        List<ProcessHandle> maven = List.of();
+        for (int i = 0; i < 300 && maven.isEmpty(); i++) {
+            Thread.sleep(100);
+            maven = process.descendants().filter(p -> p.info().commandLine().orElse("").contains("sleep 120")).toList();
+        }
+        assertThat(maven).as("the build started").isNotEmpty();
+
+        process.destroy();  // SIGTERM
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);
+        for (ProcessHandle p : maven) {
+            assertThat(p.onExit()).succeedsWithin(Duration.ofSeconds(10));
+        }
+    }
+
+    /** A directory with an {@code mvn} that runs {@code script}, to put first on the PATH. */
+    private Path fakeMaven(String script) throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\n" + script);
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
     }
 }
