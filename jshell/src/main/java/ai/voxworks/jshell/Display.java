@@ -24,7 +24,8 @@ final class Display {
         }
         if (value instanceof CallResponse response) {
             return Optional.of("CallResponse[status=" + response.status() + ", call=" + brief(response.call())
-                    + response.rateLimit().map(r -> ", rateLimit=" + r.remaining() + "/" + r.limit()).orElse("") + ", …]");
+                    + response.rateLimit().map(r -> ", rateLimit=" + r.remaining() + (r.limit() == null ? "" : "/" + r.limit()))
+                    .orElse("") + ", …]");
         }
         return Optional.empty();
     }

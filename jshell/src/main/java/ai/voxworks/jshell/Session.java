@@ -176,7 +176,9 @@ final class Session implements AutoCloseable {
         }
     }
 
-    private static String describe(RateLimitStatus s) {
-        return "rate limit: " + s.remaining() + " of " + s.limit() + " left in this window";
+    /** {@code rate limit: 59 of 60 left in this window (resets in 42 s)}, with what the response said. */
+    static String describe(RateLimitStatus s) {
+        return "rate limit: " + s.remaining() + (s.limit() == null ? "" : " of " + s.limit()) + " left in this window"
+                + (s.reset() == null ? "" : " (resets in " + s.reset().toSeconds() + " s)");
     }
 }

@@ -34,6 +34,16 @@ class DisplayTest {
     }
 
     @Test
+    void aRateLimitWithoutItsLimitShowsWhatRemains() {
+        RateLimitStatus ietfOnly = new RateLimitStatus("default", null, 7, java.time.Duration.ofSeconds(42));
+
+        assertThat(Display.brief(new CallResponse(call("completed", 1L, null), 200, Optional.of(ietfOnly), Map.of())))
+                .contains("CallResponse[status=200, call=Call[id=call_nw_1001, status=completed, duration=1, …], rateLimit=7, …]");
+        assertThat(Session.describe(ietfOnly)).isEqualTo("rate limit: 7 left in this window (resets in 42 s)");
+        assertThat(Session.describe(new RateLimitStatus(60, 59))).isEqualTo("rate limit: 59 of 60 left in this window");
+    }
+
+    @Test
     void otherValuesAreLeftToJShell() {
         assertThat(Display.brief("a string")).isEmpty();
         assertThat(Display.brief((Object) null)).isEmpty();

@@ -70,11 +70,8 @@ class SessionTest {
         assertThat(c.duration()).isEqualTo(204L);
         assertThat(c.endTime()).hasToString("2026-11-20T14:03:31Z");
         assertThat(output()).startsWith("{\n  \"id\" : \"call_nw_1001\",").contains("\"duration\" : 204")
-                .containsOnlyOnce("\"transcript\"").endsWith("}\nrate limit: " + remaining(output()) + " of 60 left in this window\n");
-    }
-
-    private static String remaining(String output) {
-        return output.replaceAll("(?s).*rate limit: (\\d+) of.*", "$1");
+                .containsOnlyOnce("\"transcript\"")
+                .matches("(?s).*}\nrate limit: \\d+ of 60 left in this window \\(resets in \\d+ s\\)\n");
     }
 
     @Test
