@@ -5,7 +5,6 @@ import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.RateLimitException;
 import ai.voxworks.client.VoxworksException;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 /**
  * How JShell shows the client's values in the launcher: a {@link Call} carries its transcript and
@@ -23,7 +22,7 @@ final class Display {
             return Optional.of(brief(call));
         }
         if (value instanceof CallResponse response) {
-            return Optional.of("CallResponse[status=" + response.status() + ", call=" + brief(response.call())
+            return Optional.of("CallResponse[status=" + response.status() + ", call=" + response.call().id()
                     + response.rateLimit().map(r -> ", rateLimit=" + r.remaining() + (r.limit() == null ? "" : "/" + r.limit()))
                     .orElse("") + ", …]");
         }
@@ -50,17 +49,12 @@ final class Display {
         return Optional.empty();
     }
 
-    /** {@code Call[id=call_nw_1001, status=completed, duration=204, …]}: the fields that tell calls apart. */
+    /**
+     * {@code Call[id=call_nw_1001, status=completed, duration=204, …]}: short enough for JShell to
+     * show whole (it cuts a declaration's value at 80 characters).
+     */
     static String brief(Call call) {
-        StringJoiner fields = new StringJoiner(", ", "Call[", ", …]");
-        fields.add("id=" + call.id());
-        fields.add("status=" + call.status());
-        if (call.duration() != null) {
-            fields.add("duration=" + call.duration());
-        }
-        if (call.endReason() != null) {
-            fields.add("endReason=" + call.endReason());
-        }
-        return fields.toString();
+        return "Call[id=" + call.id() + ", status=" + call.status()
+                + (call.duration() == null ? "" : ", duration=" + call.duration()) + ", …]";
     }
 }

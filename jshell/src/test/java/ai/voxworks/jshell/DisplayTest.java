@@ -18,9 +18,9 @@ class DisplayTest {
     }
 
     @Test
-    void aCallIsOneShortLineWithTheFieldsThatTellCallsApart() {
+    void aCallIsOneLineShortEnoughForJShellToShowWhole() {
         assertThat(Display.brief(call("completed", 204L, "customer-ended-call")))
-                .contains("Call[id=call_nw_1001, status=completed, duration=204, endReason=customer-ended-call, …]");
+                .contains("Call[id=call_nw_1001, status=completed, duration=204, …]");
         assertThat(Display.brief(call("scheduled", null, null))).contains("Call[id=call_nw_1001, status=scheduled, …]");
     }
 
@@ -30,7 +30,7 @@ class DisplayTest {
                 Optional.of(new RateLimitStatus(60, 59)), Map.of("X-Long", List.of("x".repeat(500))));
 
         assertThat(Display.brief(response)).contains(
-                "CallResponse[status=200, call=Call[id=call_nw_1001, status=completed, duration=1, …], rateLimit=59/60, …]");
+                "CallResponse[status=200, call=call_nw_1001, rateLimit=59/60, …]");
     }
 
     @Test
@@ -38,7 +38,7 @@ class DisplayTest {
         RateLimitStatus ietfOnly = new RateLimitStatus("default", null, 7, java.time.Duration.ofSeconds(42));
 
         assertThat(Display.brief(new CallResponse(call("completed", 1L, null), 200, Optional.of(ietfOnly), Map.of())))
-                .contains("CallResponse[status=200, call=Call[id=call_nw_1001, status=completed, duration=1, …], rateLimit=7, …]");
+                .contains("CallResponse[status=200, call=call_nw_1001, rateLimit=7, …]");
         assertThat(Session.describe(ietfOnly)).isEqualTo("rate limit: 7 left in this window (resets in 42 s)");
         assertThat(Session.describe(new RateLimitStatus(60, 59))).isEqualTo("rate limit: 59 of 60 left in this window");
     }

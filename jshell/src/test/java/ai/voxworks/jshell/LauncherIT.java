@@ -222,10 +222,10 @@ class LauncherIT {
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out().split("\"transcript\"", -1)).hasSize(3);  // call_nw_1001 and call_nw_1004, once each
         assertThat(run.out()).contains(
-                "$1 ==> Call[id=call_nw_1001, status=completed, duration=204, endReason=customer-ended-call, …]\n",
+                "$1 ==> Call[id=call_nw_1001, status=completed, duration=204, …]\n",
                 "|  Exception ai.voxworks.client.NotFoundException: HTTP 404: Call not found\n\njshell> ",
-                "c ==> Call[id=call_nw_1004, status=no-answer, duration=0, endReason=no-answer, …]\n",
-                "|    Call c = Call[id=call_nw_1004, status=no-answer, duration=0, endReason=no-answer, …]\n");
+                "c ==> Call[id=call_nw_1004, status=no-answer, duration=0, …]\n",
+                "|    Call c = Call[id=call_nw_1004, status=no-answer, duration=0, …]\n");
         assertThat(launch.leftRunning()).isEmpty();
     }
 
