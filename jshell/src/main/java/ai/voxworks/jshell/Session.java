@@ -2,32 +2,32 @@ package ai.voxworks.jshell;
 
 import ai.voxworks.client.Call;
 import ai.voxworks.client.CallResponse;
-import ai.voxworks.client.RateLimitException;
 import ai.voxworks.client.RateLimitStatus;
 import ai.voxworks.client.VoxworksClient;
-import ai.voxworks.client.VoxworksException;
-import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.CallSummary;
-import ai.voxworks.mock.Fixtures;
+import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What {@code voxworks.jsh} drives: a client, offline against an in-process mock server or
- * against a real base URL, and the helpers' output. Errors print one line; nothing here throws
- * an API error at the JShell user.
+ * What the {@link Helpers} drive: a client, offline against an in-process mock server or against
+ * a real base URL, and what the helpers print. API errors are the client's exceptions: a script
+ * stops at the call that failed.
  */
-public final class Session implements AutoCloseable {
+final class Session implements AutoCloseable {
 
     /** The bundled demo key used offline (team_northwind). */
-    public static final String DEMO_KEY = "vx_test_northwind_primary_7f3a9c";
+    static final String DEMO_KEY = "vx_test_northwind_primary_7f3a9c";
 
     private final PrintStream out;
     private final JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private VoxworksClient client;
+    private String apiKey;
     private MockServer mock;
     private String mode;
 
@@ -36,101 +36,134 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Offline when {@code VOXWORKS_API_KEY} is unset or blank; otherwise against
-     * {@code VOXWORKS_BASE_URL} (default production) with that key. Prints the banner.
+     * Connects without printing: offline when {@code VOXWORKS_API_KEY} is unset or blank,
+     * otherwise to {@code VOXWORKS_BASE_URL} (default production) with that key.
      */
-    public static Session start(Function<String, String> env, PrintStream out) {
+    static Session open(Function<String, String> env, PrintStream out) {
         Session session = new Session(out);
         String key = env.apply("VOXWORKS_API_KEY");
         if (key == null || key.isBlank()) {
-            session.offline();
+            session.connectOffline(false);
         } else {
-            session.production(key, env.apply("VOXWORKS_BASE_URL"));
+            session.connect(key, env.apply("VOXWORKS_BASE_URL"), false);
         }
-        out.println("Type help() for the helpers.");
         return session;
     }
 
+    /** Says where the helpers go (the start-up banner). */
+    void banner() {
+        announce();
+        out.println("Type help() for the helpers.");
+    }
+
     /** Switches to the in-process mock (started on a free port if needed) with the demo key. */
-    public void offline() {
+    void offline() {
+        connectOffline(true);
+    }
+
+    /** Switches to {@code baseUrl} (production when null or blank) with {@code key}. */
+    void production(String key, String baseUrl) {
+        connect(key, baseUrl, true);
+    }
+
+    private void connectOffline(boolean announce) {
         if (mock == null) {
             mock = MockServer.start(MockServerConfig.builder().port(0).build());
         }
-        connect(VoxworksClient.builder().apiKey(DEMO_KEY).baseUrl(mock.baseUrl()).build(),
-                "offline: mock server at " + mock.baseUrl() + " (" + mock.fixtures().calls().size() + " calls)");
+        use(VoxworksClient.builder().apiKey(DEMO_KEY).baseUrl(mock.baseUrl()).build(), DEMO_KEY,
+                "offline: mock server at " + mock.baseUrl() + " (" + mock.fixtures().calls().size() + " calls)", announce);
     }
 
-    /** Switches to {@code baseUrl} (production when null or blank) with {@code apiKey}. */
-    public void production(String apiKey, String baseUrl) {
-        String url = baseUrl == null || baseUrl.isBlank() ? VoxworksClient.DEFAULT_BASE_URL : baseUrl;
-        VoxworksClient next;
-        try {
-            next = VoxworksClient.builder().apiKey(apiKey).baseUrl(url).build();
-        } catch (IllegalArgumentException e) {
-            out.println("error: " + e.getMessage());
-            return;
-        }
-        connect(next, (url.equals(VoxworksClient.DEFAULT_BASE_URL) ? "production: " : "remote: ") + url);
+    private void connect(String key, String baseUrl, boolean announce) {
+        String url = baseUrl == null || baseUrl.isBlank() ? VoxworksClient.DEFAULT_BASE_URL : baseUrl.strip();
+        VoxworksClient next = VoxworksClient.builder().apiKey(key).baseUrl(url).build();
+        String where = onMock(next) ? "the in-process mock at " + mock.baseUrl()
+                : (next.baseUrl().equals(VoxworksClient.DEFAULT_BASE_URL) ? "production: " : "remote: ") + next.baseUrl();
+        use(next, key, where, announce);
     }
 
-    private void connect(VoxworksClient next, String where) {
+    private void use(VoxworksClient next, String key, String where, boolean announce) {
         if (client != null) {
             client.close();
         }
         client = next;
+        apiKey = key;
         mode = where;
-        out.println("Voxworks JShell toolkit, " + where + ", key " + client.maskedApiKey());
+        if (announce) {
+            announce();
+        }
     }
 
-    /** Prints the call as pretty JSON and the rate-limit status; returns it, or null after printing the error. */
-    public Call call(String id) {
-        CallResponse response;
-        try {
-            response = client.getCallResponse(id);
-        } catch (VoxworksException e) {
-            out.println("error: " + e.getMessage() + retryHint(e));
-            return null;
-        } catch (IllegalArgumentException e) {
-            out.println("error: " + e.getMessage());
-            return null;
-        }
+    private void announce() {
+        out.println("Voxworks JShell toolkit, " + mode + ", key " + client.maskedApiKey());
+    }
+
+    /** Prints the call as pretty JSON and the rate-limit status, and returns it. */
+    Call call(String id) {
+        CallResponse response = client.getCallResponse(id);
         out.println(pretty.writeValueAsString(pretty.readTree(response.call().json())));
         response.rateLimit().map(Session::describe).ifPresent(out::println);
         return response.call();
     }
 
-    /** Lists the offline fixtures: id, team, status. */
-    public void calls() {
-        Fixtures fixtures = mock != null ? mock.fixtures() : Fixtures.bundled();
-        out.printf("%-16s %-16s %s%n", "id", "team", "status");
-        for (CallSummary c : fixtures.calls()) {
-            out.printf("%-16s %-16s %s%n", c.id(), c.teamId(), c.status());
+    /** Lists the in-process mock's calls, marking those the current key can read; or says why it cannot. */
+    void calls() {
+        if (!onMock(client)) {
+            out.println("calls() lists the in-process mock's calls; the helpers use " + mode
+                    + ", whose calls cannot be listed. offline() switches to the mock.");
+            return;
         }
-        if (mock == null) {
-            out.println("(these are the offline fixtures; offline() switches to them)");
+        Optional<String> team = mock.fixtures().teamOfKey(apiKey).map(t -> t.id());
+        out.println("Calls on the in-process mock at " + mock.baseUrl() + "; * = readable with key "
+                + client.maskedApiKey() + team.map(t -> " (" + t + ")").orElse(" (no team: none)") + ":");
+        for (CallSummary c : mock.fixtures().calls()) {
+            boolean readable = team.isPresent() && team.get().equals(c.teamId());
+            out.printf("%s %-16s %-16s %s%n", readable ? "*" : " ", c.id(), c.teamId(), c.status());
         }
     }
 
-    public void help() {
+    /** Ids of the in-process mock's calls with this status that the current key can read. */
+    List<String> find(String status) {
+        if (!onMock(client)) {
+            throw new IllegalStateException("find() searches the in-process mock; the helpers use " + mode
+                    + ". offline() switches to the mock.");
+        }
+        Optional<String> team = mock.fixtures().teamOfKey(apiKey).map(t -> t.id());
+        return mock.fixtures().calls().stream()
+                .filter(c -> team.isPresent() && team.get().equals(c.teamId()) && c.status().equals(status))
+                .map(CallSummary::id)
+                .toList();
+    }
+
+    void help() {
         out.println("""
-                Connected: %s
-                  call(id)                  print a call as JSON and return it as a typed Call
-                  calls()                   list the offline fixtures (id, team, status)
-                  offline()                 switch to the in-process mock with the demo key
-                  production(key)           switch to https://api.voxworks.ai with your key
-                  production(key, url)      switch to another server (staging, a colleague's mock)
-                  client()                  the VoxworksClient, for everything else
-                Example: var c = call("call_nw_1001"); c.status(); c.duration(); c.endTime()""".formatted(mode));
+                Connected to %s, key %s
+                  call(id)              print a call as pretty JSON and return it as a typed Call
+                  calls()               list the in-process mock's calls; * marks those the key can read
+                  find(status)          ids of the mock's calls with that status the key can read
+                  offline()             switch to the in-process mock with the demo key
+                  production(key)       switch to https://api.voxworks.ai with your key
+                  production(key, url)  switch to another server (staging, a colleague's mock)
+                  client()              the VoxworksClient, for everything else
+                A Call shows as one line. Its typed fields: c.status(), c.duration(), c.endTime(), ...
+                (type c. and Tab for all); its JSON as the server sent it: c.json(); pretty again: call(c.id()).
+                An API error is an exception (one line): a script stops at the call that failed.
+                Example: var c = call("call_nw_1001"); c.status(); c.duration(); c.endTime()"""
+                .formatted(mode, client.maskedApiKey()));
     }
 
     /** The current client. */
-    public VoxworksClient client() {
+    VoxworksClient client() {
         return client;
     }
 
     /** The in-process mock, or null when it was never started. */
-    public MockServer mock() {
+    MockServer mock() {
         return mock;
+    }
+
+    private boolean onMock(VoxworksClient c) {
+        return mock != null && c != null && c.baseUrl().equals(mock.baseUrl());
     }
 
     @Override
@@ -143,14 +176,9 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private static String describe(RateLimitStatus s) {
-        return "rate limit: " + s.remaining() + " of " + s.limit() + " left in this window";
-    }
-
-    private static String retryHint(VoxworksException e) {
-        if (e instanceof RateLimitException limited) {
-            return limited.retryAfter().map(d -> " (retry after " + d.toSeconds() + " s)").orElse("");
-        }
-        return "";
+    /** {@code rate limit: 59 of 60 left in this window (resets in 42 s)}, with what the response said. */
+    static String describe(RateLimitStatus s) {
+        return "rate limit: " + s.remaining() + (s.limit() == null ? "" : " of " + s.limit()) + " left in this window"
+                + (s.reset() == null ? "" : " (resets in " + s.reset().toSeconds() + " s)");
     }
 }

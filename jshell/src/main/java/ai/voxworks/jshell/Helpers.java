@@ -1,0 +1,174 @@
+package ai.voxworks.jshell;
+
+import ai.voxworks.client.Call;
+import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.client.VoxworksException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * The JShell helpers: {@code voxworks.jsh} imports them ({@code import static
+ * ai.voxworks.jshell.Helpers.*}), so in {@code jshell/voxworks-shell} they are plain functions:
+ *
+ * <pre>{@code
+ * var c = call("call_nw_1001");   // prints the call as JSON, returns it typed
+ * c.status(); c.duration(); c.endTime();
+ * calls();                        // the in-process mock's calls, * for those your key can read
+ * production(System.getenv("MY_KEY"));
+ * }</pre>
+ *
+ * <p>Offline (no {@code VOXWORKS_API_KEY}) they use a mock server started in-process on a free
+ * port, with a demo key; otherwise {@code VOXWORKS_BASE_URL} (default production) with that key.
+ * A new helper is one static method here, backed by {@link Session}, and one line of {@link #help()}.
+ */
+public final class Helpers {
+
+    /** The session, once started: by the launcher in the background, or by the first helper. */
+    private static CompletableFuture<Session> session;
+
+    private Helpers() {
+    }
+
+    /**
+     * Prints which server the helpers use and with which key (masked): the start-up banner.
+     */
+    public static void banner() {
+        session().banner();
+    }
+
+    /**
+     * Prints the call as pretty JSON, with the rate-limit status of the response, and returns it
+     * as a typed {@link Call}: {@code c.status()}, {@code c.duration()}, {@code c.endTime()}, ...;
+     * {@code c.json()} is the JSON as the server sent it.
+     *
+     * @param id a call id, such as {@code call_nw_1001}
+     * @return the call
+     * @throws VoxworksException when the API answers with an error: {@code NotFoundException} for
+     *                           an unknown id or another team's call, {@code RateLimitException},
+     *                           {@code AuthenticationException}, ... (in a script, the run stops here)
+     */
+    public static Call call(String id) {
+        return session().call(id);
+    }
+
+    /**
+     * Lists the in-process mock's calls (id, team, status) and marks with {@code *} those the
+     * current key can read; connected elsewhere, says so instead.
+     */
+    public static void calls() {
+        session().calls();
+    }
+
+    /**
+     * The ids of the in-process mock's calls with this status that the current key can read, for
+     * scripts: {@code for (var id : find("completed")) call(id);}.
+     *
+     * @param status a call status, such as {@code completed}, {@code no-answer}, {@code scheduled}
+     * @return the ids, sorted
+     * @throws IllegalStateException when the helpers are not connected to the in-process mock
+     */
+    public static List<String> find(String status) {
+        return session().find(status);
+    }
+
+    /** Lists the helpers and says where they are connected. */
+    public static void help() {
+        session().help();
+    }
+
+    /** Switches to the in-process mock (started on first use) with the demo key. */
+    public static void offline() {
+        session(name -> null).offline();
+    }
+
+    /**
+     * Switches to production ({@value VoxworksClient#DEFAULT_BASE_URL}) with your key.
+     *
+     * @param apiKey your Voxworks API key; shown masked
+     */
+    public static void production(String apiKey) {
+        production(apiKey, null);
+    }
+
+    /**
+     * Switches to another server (staging, a colleague's mock) with a key.
+     *
+     * @param apiKey  a key of that server; shown masked
+     * @param baseUrl such as {@code http://127.0.0.1:4010}
+     */
+    public static void production(String apiKey, String baseUrl) {
+        session(name -> name.equals("VOXWORKS_API_KEY") ? apiKey : name.equals("VOXWORKS_BASE_URL") ? baseUrl : null)
+                .production(apiKey, baseUrl);
+    }
+
+    /**
+     * The {@link VoxworksClient} the helpers use, for everything else:
+     * {@code client().getCallResponse(id)} (status, headers, rate limit), {@code getCallAsync(id)}.
+     *
+     * @return the current client
+     */
+    public static VoxworksClient client() {
+        return session().client();
+    }
+
+    /** Forgets the session, closing it (tests). */
+    static synchronized void reset() {
+        if (session != null) {
+            session.thenAccept(Session::close);
+            session = null;
+        }
+    }
+
+    /** Starts the session on another thread (the launcher does, so the mock starts while JShell does). */
+    static synchronized void startInBackground(Function<String, String> env, PrintStream out) {
+        if (session == null) {
+            session = new CompletableFuture<>();
+            Thread starter = new Thread(() -> {
+                try {
+                    session.complete(Session.open(env, out));
+                } catch (Throwable e) {
+                    session.completeExceptionally(e);
+                }
+            }, "voxworks-session-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+    }
+
+    /** The session: the one started in the background, or one started now from the environment. */
+    static Session session() {
+        return session(System::getenv);
+    }
+
+    /**
+     * The session, or one started now from {@code env} when there is none: none was started, or
+     * starting failed (a bad {@code VOXWORKS_BASE_URL}, say), so {@code offline()} still works.
+     */
+    private static Session session(Function<String, String> env) {
+        CompletableFuture<Session> started;
+        synchronized (Helpers.class) {
+            if (session == null) {
+                session = new CompletableFuture<>();
+                try {
+                    session.complete(Session.open(env, System.out));
+                } catch (RuntimeException e) {
+                    session.completeExceptionally(e);
+                }
+            }
+            started = session;
+        }
+        try {
+            return started.join();
+        } catch (CompletionException e) {
+            synchronized (Helpers.class) {
+                if (session == started) {
+                    session = null;  // the next helper tries again (after the user fixed the cause)
+                }
+            }
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}
