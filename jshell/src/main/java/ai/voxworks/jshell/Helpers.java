@@ -3,7 +3,10 @@ package ai.voxworks.jshell;
 import ai.voxworks.client.Call;
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.client.VoxworksException;
+import ai.voxworks.mock.Recorder;
+import ai.voxworks.mock.RecordingSummary;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,6 +21,7 @@ import java.util.function.Function;
  * c.status(); c.duration(); c.endTime();
  * calls();                        // the in-process mock's calls, * for those your key can read
  * production(System.getenv("MY_KEY"));
+ * record("call_123");             // save it into ./voxworks-fixtures; offline("voxworks-fixtures") serves it
  * }</pre>
  *
  * <p>Offline (no {@code VOXWORKS_API_KEY}) they use a mock server started in-process on a free
@@ -82,6 +86,31 @@ public final class Helpers {
     /** Switches to the in-process mock (started on first use) with the demo key. */
     public static void offline() {
         session(name -> null).offline();
+    }
+
+    /**
+     * Switches to an in-process mock serving the fixtures in {@code dir} (calls you recorded with
+     * {@link #record}, say), with the first demo key of its first team; edits to the directory are
+     * served as they are saved.
+     *
+     * @param dir a fixtures directory: {@code teams.json} and {@code calls/}
+     * @throws ai.voxworks.mock.InvalidFixturesException listing every problem, when the directory is not valid
+     */
+    public static void offline(String dir) {
+        session(name -> null).offline(Path.of(dir));
+    }
+
+    /**
+     * Saves these calls, from the server the helpers use now (production, say), into a fixtures
+     * directory the mock serves as it is ({@value Recorder#DEFAULT_OUTPUT_DIR}, printed): each is
+     * checked against the spec, its team gets a new demo key, signed URLs lose their query. Prints
+     * what was saved and skipped; {@code offline("voxworks-fixtures")} then serves them.
+     *
+     * @param ids call ids, such as {@code call_123}
+     * @return what was saved, skipped and why
+     */
+    public static RecordingSummary record(String... ids) {
+        return session().record(Path.of(Recorder.DEFAULT_OUTPUT_DIR), ids);
     }
 
     /**

@@ -5,9 +5,13 @@ import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.RateLimitStatus;
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
+import ai.voxworks.mock.Recorder;
+import ai.voxworks.mock.RecordingSummary;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -70,8 +74,36 @@ final class Session implements AutoCloseable {
         if (mock == null) {
             mock = MockServer.start(MockServerConfig.builder().port(0).build());
         }
-        use(VoxworksClient.builder().apiKey(DEMO_KEY).baseUrl(mock.baseUrl()).build(), DEMO_KEY,
-                "offline: mock server at " + mock.baseUrl() + " (" + mock.fixtures().calls().size() + " calls)", announce);
+        useMock(DEMO_KEY, announce);
+    }
+
+    /** Switches to an in-process mock serving {@code dir}, with the first key of its first team. */
+    void offline(Path dir) {
+        Fixtures data = Fixtures.load(dir);
+        String key = data.teams().stream().flatMap(t -> t.apiKeys().stream()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(dir + " has no team with a key in teams.json"));
+        MockServer started = MockServer.start(MockServerConfig.builder().port(0).fixturesDir(dir).build());
+        if (mock != null) {
+            mock.close();
+        }
+        mock = started;
+        useMock(key, true);
+    }
+
+    private void useMock(String key, boolean announce) {
+        use(VoxworksClient.builder().apiKey(key).baseUrl(mock.baseUrl()).build(), key,
+                "offline: mock server at " + mock.baseUrl() + " (" + mock.fixtures().calls().size() + " calls"
+                        + (mock.fixtures().source().equals("bundled") ? "" : " from " + mock.fixtures().source()) + ")",
+                announce);
+    }
+
+    /** Records these calls from the server in use into {@code dir}, printing progress and the summary. */
+    RecordingSummary record(Path dir, String... ids) {
+        out.println("Recording from " + mode + " into " + dir.toAbsolutePath() + " ...");
+        RecordingSummary summary = Recorder.builder().from(client.baseUrl()).apiKey(apiKey).outputDir(dir)
+                .progress(out::println).build().record(ids);
+        out.println(summary.report());
+        return summary;
     }
 
     private void connect(String key, String baseUrl, boolean announce) {
@@ -142,6 +174,8 @@ final class Session implements AutoCloseable {
                   calls()               list the in-process mock's calls; * marks those the key can read
                   find(status)          ids of the mock's calls with that status the key can read
                   offline()             switch to the in-process mock with the demo key
+                  offline(dir)          switch to an in-process mock serving the fixtures in dir
+                  record(ids...)        save calls from the server in use into ./voxworks-fixtures
                   production(key)       switch to https://api.voxworks.ai with your key
                   production(key, url)  switch to another server (staging, a colleague's mock)
                   client()              the VoxworksClient, for everything else
