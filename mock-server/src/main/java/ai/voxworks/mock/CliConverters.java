@@ -106,6 +106,17 @@ final class CliConverters {
         }
     }
 
+    static final class Store implements CommandLine.ITypeConverter<RateLimit.Store> {
+        @Override
+        public RateLimit.Store convert(String value) {
+            try {
+                return RateLimit.Store.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     static final class HeaderStyle implements CommandLine.ITypeConverter<RateLimit.HeaderStyle> {
         @Override
         public RateLimit.HeaderStyle convert(String value) {

@@ -119,12 +119,22 @@ class RateLimitWindowsTest {
 
     /** {@code threads} clients, spread over {@code keys}, each making {@code each} requests at once. */
     static List<Integer> hammer(TestHttp http, List<String> keys, int threads, int each) throws Exception {
+        return hammer(List.of(http), keys, threads, each);
+    }
+
+    /**
+     * {@code threads} clients spread over {@code servers} (client {@code t} asks server
+     * {@code t % servers}) and over {@code keys} ({@code t % keys}), each making {@code each}
+     * requests at once.
+     */
+    static List<Integer> hammer(List<TestHttp> servers, List<String> keys, int threads, int each) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<List<Integer>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String key = keys.get(t % keys.size());
+                TestHttp http = servers.get(t % servers.size());
                 results.add(pool.submit(() -> {
                     go.await();
                     List<Integer> statuses = new ArrayList<>();

@@ -46,7 +46,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code java -cp <this test's class path> ai.voxworks.mock.Main args...}. */
     static ServerProcess fromClassPath(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return fromClassPath(List.of(), args);
+    }
+
+    /** {@code java jvmOptions... -cp <this test's class path> ai.voxworks.mock.Main args...}. */
+    static ServerProcess fromClassPath(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ServerProcess(command);
     }
