@@ -86,6 +86,19 @@ class SharedRateLimitTest {
     }
 
     @Test
+    void everyConcurrentRequestIsToldItsOwnRemainingCount() throws Exception {
+        List<TestHttp> both = List.of(replica("100/10m,1000/1h"), replica("100/10m,1000/1h"));
+
+        List<HttpResponse<String>> responses = RateLimitWindowsTest.hammerResponses(both, List.of(NORTHWIND_KEY), 64, 1);
+
+        // Served one by one or gathered into one Redis round trip, each request counts once, as if alone.
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(responses.stream().map(r -> Long.parseLong(header(r, "X-RateLimit-Remaining"))))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(36, 99).boxed().toList());
+        assertThat(responses.stream().map(r -> header(r, "X-RateLimit-Limit")).distinct()).containsExactly("100");
+    }
+
+    @Test
     void teamScopeHoldsAcrossReplicasWithOneKeyOfTheTeamOnEach() throws Exception {
         UnaryOperator<MockServerConfig.Builder> team = b -> b.rateLimitScope(RateLimit.Scope.TEAM);
         TestHttp a = replica("30/10m", team);

@@ -2,6 +2,7 @@ package ai.voxworks.mock.internal.http;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.BucketState;
 import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -10,6 +11,7 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.util.concurrent.batch.BatchHelper;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
@@ -27,13 +29,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,13 +79,10 @@ final class RedisBuckets implements BucketStore {
     private final BucketConfiguration configuration;
     private final String keyPrefix;
     private final BucketStore.Local fallback;
-    private final ConcurrentMap<String, Partition> partitions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, BatchHelper<String, VerboseResult<ConsumptionProbe>, Integer,
+            List<VerboseResult<ConsumptionProbe>>>> partitions = new ConcurrentHashMap<>();
     private final AtomicBoolean fallingBack = new AtomicBoolean();
     private volatile long pausedUntil;
-
-    /** A partition's bucket in Redis, and a lock so this replica's own requests for it take turns. */
-    private record Partition(BucketProxy bucket, ReentrantLock turn) {
-    }
 
     private RedisBuckets(RedisTarget target, ClientResources resources, RedisClient client,
                          StatefulRedisConnection<byte[], byte[]> connection, String keyPrefix, List<Bandwidth> windows,
@@ -147,26 +146,13 @@ final class RedisBuckets implements BucketStore {
 
     @Override
     public VerboseResult<ConsumptionProbe> consume(String partition) {
-        if (connection.isOpen() && System.nanoTime() - pausedUntil >= 0) {
-            Partition p = partition(partition);
-            // This replica's requests for one bucket take turns: only other replicas' writes can make a
-            // compare-and-swap fail, instead of every concurrent request here.
+        if (connection.isOpen() && !paused()) {
             try {
-                if (p.turn().tryLock(CONSUME_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-                    try {
-                        if (System.nanoTime() - pausedUntil >= 0) {
-                            VerboseResult<ConsumptionProbe> shared = p.bucket().asVerbose().tryConsumeAndReturnRemaining(1);
-                            if (fallingBack.get()) {
-                                back();
-                            }
-                            return shared;
-                        }
-                    } finally {
-                        p.turn().unlock();
-                    }
+                VerboseResult<ConsumptionProbe> shared = partition(partition).execute(partition);
+                if (fallingBack.get()) {
+                    back();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                return shared;
             } catch (RuntimeException e) {
                 lost(e);
             }
@@ -176,10 +162,73 @@ final class RedisBuckets implements BucketStore {
         return fallback.consume(partition);
     }
 
-    private Partition partition(String partition) {
-        Partition p = partitions.get(partition);
-        return p != null ? p : partitions.computeIfAbsent(partition,
-                k -> new Partition(proxies.builder().build(key(k), configuration), new ReentrantLock()));
+    private boolean paused() {
+        return System.nanoTime() - pausedUntil < 0;
+    }
+
+    /**
+     * The partition's bucket behind Bucket4j's batch helper: a request that finds another of this
+     * replica's requests for the bucket under way waits for it, and the requests that gathered
+     * meanwhile go to Redis as one (see {@link #take}). A bucket then costs Redis a read and a
+     * compare-and-swap per batch, not per request, and only other replicas' writes make one retry.
+     */
+    private BatchHelper<String, VerboseResult<ConsumptionProbe>, Integer, List<VerboseResult<ConsumptionProbe>>> partition(
+            String partition) {
+        var batches = partitions.get(partition);
+        if (batches != null) {
+            return batches;
+        }
+        return partitions.computeIfAbsent(partition, k -> {
+            BucketProxy bucket = proxies.builder().build(key(k), configuration);
+            return BatchHelper.create(List::size, n -> take(bucket, n), (n, results) -> results);
+        });
+    }
+
+    /**
+     * {@code n} requests' takes from {@code bucket}, each with the verbose result it would have had
+     * alone. The requests are concurrent, so any order is a true one: as if they came one after the
+     * other at the operation's instant. Bucket4j takes all {@code n} at once, or says how many are
+     * left; request {@code j} of {@code n} taken then saw the bucket's state after the batch plus
+     * the {@code n - 1 - j} taken after it ({@code addTokens} undoes {@code consume} exactly: each
+     * window holds fewer than its capacity), and a refused one saw the state as it is.
+     */
+    private List<VerboseResult<ConsumptionProbe>> take(BucketProxy bucket, int n) {
+        if (paused()) {
+            throw new IllegalStateException("paused after a failure");
+        }
+        if (n == 1) {
+            return List.of(bucket.asVerbose().tryConsumeAndReturnRemaining(1));
+        }
+        List<VerboseResult<ConsumptionProbe>> results = new ArrayList<>(n);
+        long deadline = System.nanoTime() + CONSUME_TIMEOUT.toNanos();
+        int asking = n;
+        while (results.size() < n) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("no answer from Redis within " + CONSUME_TIMEOUT.toMillis() + " ms");
+            }
+            VerboseResult<ConsumptionProbe> batch = bucket.asVerbose().tryConsumeAndReturnRemaining(asking);
+            BucketState state = batch.getState();
+            long now = batch.getOperationTimeNanos();
+            if (batch.getValue().isConsumed()) {
+                for (int j = 0; j < asking; j++) {
+                    BucketState seen = state.copy();
+                    seen.addTokens(asking - 1 - j);
+                    results.add(new VerboseResult<>(now, ConsumptionProbe.consumed(seen.getAvailableTokens(),
+                            seen.calculateFullRefillingTime(now)), seen));
+                }
+                asking = n - results.size();
+            } else if (batch.getValue().getRemainingTokens() > 0) {
+                asking = (int) Math.min(n - results.size(), batch.getValue().getRemainingTokens());
+            } else {
+                // Nothing left: each of the rest is refused, as tryConsumeAndReturnRemaining(1) refuses.
+                ConsumptionProbe refused = ConsumptionProbe.rejected(0, state.calculateDelayNanosAfterWillBePossibleToConsume(
+                        1, now, true), state.calculateFullRefillingTime(now));
+                while (results.size() < n) {
+                    results.add(new VerboseResult<>(now, refused, state));
+                }
+            }
+        }
+        return results;
     }
 
     private byte[] key(String partition) {
