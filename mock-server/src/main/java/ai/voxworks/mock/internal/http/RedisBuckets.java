@@ -116,8 +116,10 @@ final class RedisBuckets implements BucketStore {
                 .computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
                 .build();
+        // The URI's timeout bounds the handshake (HELLO, AUTH, SELECT), which a JVM just started may
+        // be slow to make; every command after it has COMMAND_TIMEOUT (the timeout options below).
         RedisURI.Builder uri = RedisURI.builder().withHost(target.host()).withPort(target.port())
-                .withDatabase(target.database()).withTimeout(COMMAND_TIMEOUT);
+                .withDatabase(target.database()).withTimeout(CONNECT_TIMEOUT);
         if (target.password() != null) {
             if (target.username() != null) {
                 uri.withAuthentication(target.username(), target.password());
@@ -136,7 +138,6 @@ final class RedisBuckets implements BucketStore {
         StatefulRedisConnection<byte[], byte[]> connection;
         try {
             connection = client.connect(ByteArrayCodec.INSTANCE);
-            connection.sync().ping();
         } catch (RuntimeException e) {
             shutdown(client, resources);
             throw new IllegalStateException("cannot reach the rate-limit store " + target.url() + ": " + reason(e), e);
@@ -292,6 +293,10 @@ final class RedisBuckets implements BucketStore {
             reachable = connection.isOpen() && "PONG".equals(connection.sync().ping());
         } catch (RuntimeException e) {
             reachable = false;
+        }
+        if (reachable && paused()) {
+            // It answers at once: no need to wait out the pause that followed a failure.
+            pausedUntil = System.nanoTime();
         }
         return new Status(target.url(), true, reachable, reachable ? null
                 : target.url() + " does not answer: each replica counts with its own buckets until it does"
