@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,24 +67,15 @@ class SharedRateLimitTest {
         return replica(limit, b -> b);
     }
 
-    @Test
-    void sixtyFourClientsOverTwoReplicasGetExactlyTheLimitThroughForOneWindow() throws Exception {
-        List<TestHttp> both = List.of(replica("40/10m"), replica("40/10m"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"40/10m|40", "1000/1s,30/10m|30"})
+    void sixtyFourClientsOverTwoReplicasGetExactlyTheTightestLimitThrough(String limit, long through) throws Exception {
+        List<TestHttp> both = List.of(replica(limit), replica(limit));
 
         List<Integer> statuses = RateLimitWindowsTest.hammer(both, List.of(NORTHWIND_KEY), 64, 2);
 
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(40);
-        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(64 * 2 - 40);
-    }
-
-    @Test
-    void sixtyFourClientsOverTwoReplicasGetExactlyTheTightestLimitThroughForTwoWindows() throws Exception {
-        List<TestHttp> both = List.of(replica("1000/1s,30/10m"), replica("1000/1s,30/10m"));
-
-        List<Integer> statuses = RateLimitWindowsTest.hammer(both, List.of(NORTHWIND_KEY), 64, 2);
-
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(30);
-        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(64 * 2 - 30);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(through);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(64 * 2 - through);
     }
 
     @Test
