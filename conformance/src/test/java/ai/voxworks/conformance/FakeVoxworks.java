@@ -3,31 +3,84 @@ package ai.voxworks.conformance;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A small stand-in for the real API on loopback (a {@link StubHttpServer}, nothing of ours), which
- * can be told to break one rule at a time: the suite must notice each.
+ * can be told to break one rule at a time: the suite must notice each. Two teams, a key and a
+ * call each; each key has {@link #LIMIT} requests, refilled a second after the first refusal.
  */
 final class FakeVoxworks implements AutoCloseable {
 
     static final String KEY = "vx_fake_key_for_conformance_01";
     static final String OWN = "own_call_1";
+    static final String OTHER_KEY = "vx_fake_key_of_another_team_02";
     static final String FOREIGN = "foreign_call_1";
-    // Room for every other case first: the rate-limit case runs last and exhausts it.
-    static final int LIMIT = 40;
+    /** Room for every other case first: the rate-limit cases run last and use it up. */
+    static final int LIMIT = 20;
+    /** The window the fake promises (what {@code --rate-limit-window} says): a refill a second after a refusal. */
+    static final String WINDOW = "2s";
 
     /** One rule to break, or none. */
-    enum Fault { NONE, LEAKS_FOREIGN_CALL, NO_RETRY_AFTER, DURATION_AS_STRING }
+    enum Fault {
+        NONE,
+        LEAKS_FOREIGN_CALL,
+        DURATION_AS_STRING,
+        NO_RETRY_AFTER,
+        RETRY_AFTER_AS_DATE,
+        /** X-RateLimit-Remaining does not go down. */
+        REMAINING_STUCK,
+        /** Retry-After says 1 s, the refill comes after 30. */
+        RETRY_AFTER_LIES,
+        /** Past the limit, a 404 instead of the 429. */
+        LIMITED_AS_404,
+        NO_RATE_LIMIT_HEADERS_ON_SUCCESS,
+        NO_WWW_AUTHENTICATE,
+        /** The 404 for another team's call says so: existence leaks. */
+        DIFFERENT_404_FOR_FOREIGN,
+        /** Two requests per key, then 429 with Retry-After 30 for 30 s: the cases are rate limited, nothing is broken. */
+        RATE_LIMITED_EARLY,
+        /** The very first authenticated request gets 429 with Retry-After 1, then all is well. */
+        LIMITED_ONCE,
+        /** The IETF fields too, all well. */
+        IETF,
+        /** The IETF fields too, with r not a number. */
+        IETF_MALFORMED,
+        /** The IETF fields too, r not going down. */
+        IETF_REMAINING_STUCK,
+        /** The IETF fields too, the 429's reset later than its Retry-After. */
+        IETF_RESET_AFTER_RETRY_AFTER;
+
+        boolean ietf() {
+            return name().startsWith("IETF");
+        }
+    }
+
+    /** One key's window. */
+    private static final class Quota {
+        int used;
+        long refillAt;
+    }
 
     private static final String PATH = "/api/v1/get-call/";
 
     private final StubHttpServer server;
     private final Fault fault;
-    private final AtomicInteger used = new AtomicInteger();
+    private final int limit;
+    private final long refillNanos;
+    private final Map<String, Quota> quotas = Map.of(KEY, new Quota(), OTHER_KEY, new Quota());
+    private final Map<String, String> ownCall = Map.of(KEY, OWN, OTHER_KEY, FOREIGN);
+    private final AtomicBoolean limitedOnce = new AtomicBoolean();
 
     FakeVoxworks(Fault fault) {
         this.fault = fault;
+        this.limit = fault == Fault.RATE_LIMITED_EARLY ? 2 : LIMIT;
+        this.refillNanos = TimeUnit.SECONDS.toNanos(fault == Fault.RATE_LIMITED_EARLY || fault == Fault.RETRY_AFTER_LIES ? 30 : 1);
         this.server = new StubHttpServer(this::handle);
     }
 
@@ -36,33 +89,86 @@ final class FakeVoxworks implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
         String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
         if (!path.startsWith(PATH)) {
             send(exchange, 404, "{\"success\":false,\"message\":\"Not found\"}");
             return;
         }
         String id = path.substring(PATH.length());
-        if (auth == null || !auth.startsWith("Bearer ") || !auth.substring(7).equals(KEY)) {
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
+        if (key == null || !quotas.containsKey(key)) {
+            if (fault != Fault.NO_WWW_AUTHENTICATE) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            }
             send(exchange, 401, "{\"success\":false,\"message\":\"Invalid API key\"}");
             return;
         }
-        int n = used.incrementAndGet();
-        exchange.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(LIMIT));
-        exchange.getResponseHeaders().add("X-RateLimit-Remaining", Integer.toString(Math.max(0, LIMIT - n)));
-        if (n > LIMIT) {
-            if (fault != Fault.NO_RETRY_AFTER) {
-                exchange.getResponseHeaders().add("Retry-After", "30");
+        if (fault == Fault.LIMITED_ONCE && !limitedOnce.getAndSet(true)) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            send(exchange, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
+            return;
+        }
+        long retryAfter = take(quotas.get(key));
+        boolean refused = retryAfter > 0;
+        int remaining = refused ? 0 : limit - quotas.get(key).used;
+        if (refused || fault != Fault.NO_RATE_LIMIT_HEADERS_ON_SUCCESS) {
+            exchange.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(limit));
+            exchange.getResponseHeaders().add("X-RateLimit-Remaining",
+                    Integer.toString(fault == Fault.REMAINING_STUCK && !refused ? limit - 1 : remaining));
+        }
+        if (fault.ietf()) {
+            ietf(exchange, refused, remaining, retryAfter);
+        }
+        if (refused && fault == Fault.LIMITED_AS_404) {
+            send(exchange, 404, "{\"success\":false,\"message\":\"Call not found\"}");
+        } else if (refused) {
+            switch (fault) {
+                case NO_RETRY_AFTER -> { }
+                case RETRY_AFTER_AS_DATE -> exchange.getResponseHeaders().add("Retry-After",
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(retryAfter)));
+                case RETRY_AFTER_LIES -> exchange.getResponseHeaders().add("Retry-After", "1");
+                default -> exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter));
             }
             send(exchange, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
-        } else if (id.equals(OWN) || (id.equals(FOREIGN) && fault == Fault.LEAKS_FOREIGN_CALL)) {
+        } else if (id.equals(ownCall.get(key)) || (fault == Fault.LEAKS_FOREIGN_CALL && ownCall.containsValue(id))) {
             String duration = fault == Fault.DURATION_AS_STRING ? "\"abc\"" : "42";
             send(exchange, 200, "{\"success\":true,\"call\":{\"id\":\"" + id + "\",\"team_id\":\"t\",\"status\":\"completed\","
                     + "\"duration\":" + duration + ",\"end_time\":\"2026-11-20T14:03:31Z\"}}");
+        } else if (fault == Fault.DIFFERENT_404_FOR_FOREIGN && ownCall.containsValue(id)) {
+            send(exchange, 404, "{\"success\":false,\"message\":\"Call belongs to another team\"}");
         } else {
             send(exchange, 404, "{\"success\":false,\"message\":\"Call not found\"}");
         }
+    }
+
+    /** {@code RateLimit-Policy} and {@code RateLimit}, each broken only where the fault says. */
+    private void ietf(HttpExchange exchange, boolean refused, int remaining, long retryAfter) {
+        exchange.getResponseHeaders().add("RateLimit-Policy", "\"default\";q=" + limit + ";w=" + WINDOW.replace("s", ""));
+        String r = switch (fault) {
+            case IETF_MALFORMED -> "abc";
+            case IETF_REMAINING_STUCK -> Integer.toString(refused ? 0 : limit - 1);
+            default -> Integer.toString(remaining);
+        };
+        long t = fault == Fault.IETF_RESET_AFTER_RETRY_AFTER ? retryAfter + 30 : retryAfter;
+        exchange.getResponseHeaders().add("RateLimit", "\"default\";r=" + r + (refused ? ";t=" + t : ""));
+    }
+
+    /** Takes a request from the key's window; returns 0 when it passes, else whole seconds until the refill. */
+    private synchronized long take(Quota quota) {
+        long now = System.nanoTime();
+        if (quota.refillAt != 0 && now - quota.refillAt >= 0) {
+            quota.used = 0;
+            quota.refillAt = 0;
+        }
+        if (quota.used < limit) {
+            quota.used++;
+            return 0;
+        }
+        if (quota.refillAt == 0) {
+            quota.refillAt = now + refillNanos;
+        }
+        return Math.max(1, (quota.refillAt - now + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

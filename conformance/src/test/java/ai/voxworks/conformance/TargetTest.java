@@ -1,11 +1,20 @@
 package ai.voxworks.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
+import ai.voxworks.conformance.Target.Setting;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TargetTest {
+
+    private static final String KEY = "vx_live_secret_key_0123456789";
+
+    private static Target read(Map<String, String> params, Map<String, String> env) {
+        return Target.read(params::get, env::get);
+    }
 
     @Test
     void keysAreMaskedByLength() {
@@ -19,10 +28,71 @@ class TargetTest {
     }
 
     @Test
-    void whatASummaryPrintsHasTheKeyMasked() {
-        Target target = new Target("https://api.example", "vx_live_secret_key_0123456789", "c1", Optional.empty(), false, false);
+    void eachSettingHasItsEnvironmentVariable() {
+        assertThat(Setting.CALL_ID.env()).isEqualTo("VOXWORKS_CALL_ID");
+        assertThat(Setting.OTHER_API_KEY.env()).isEqualTo("VOXWORKS_OTHER_API_KEY");
+        assertThat(Setting.RATE_LIMIT.env()).isEqualTo("VOXWORKS_CONFORMANCE_RATE_LIMIT");
+        assertThat(Setting.MAX_WAIT.env()).isEqualTo("VOXWORKS_CONFORMANCE_MAX_WAIT");
+    }
 
-        assertThat(target.describe()).isEqualTo("https://api.example, key vx_live_…6789");
+    @Test
+    void aRemoteTargetFromTheEnvironmentDefaultsToTheContractProfile() {
+        Target target = read(Map.of(), Map.of("VOXWORKS_BASE_URL", "https://api.example/", "VOXWORKS_API_KEY", KEY,
+                "VOXWORKS_CALL_ID", "c1", "VOXWORKS_CONFORMANCE_MAX_WAIT", "500ms"));
+
+        assertThat(target.baseUrl()).isEqualTo("https://api.example");
+        assertThat(target.profile()).isEqualTo(Profile.CONTRACT);
+        assertThat(target.rateLimitOptIn()).isFalse();
+        assertThat(target.maxWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(target.foreignCallId()).isEmpty();
+    }
+
+    @Test
+    void aParameterWinsOverItsVariableAndBlankMeansNotGiven() {
+        Target target = read(Map.of(Setting.BASE_URL.property, "http://127.0.0.1:1", Setting.API_KEY.property, KEY,
+                        Setting.CALL_ID.property, "c1", Setting.FOREIGN_CALL_ID.property, " "),
+                Map.of("VOXWORKS_BASE_URL", "https://api.example", "VOXWORKS_FOREIGN_CALL_ID", "f1"));
+
+        assertThat(target.baseUrl()).isEqualTo("http://127.0.0.1:1");
+        assertThat(target.foreignCallId()).isEmpty();
+    }
+
+    @Test
+    void withoutABaseUrlItIsTheEmbeddedMockInTheStrictProfile() {
+        Target target = read(Map.of(), Map.of("VOXWORKS_API_KEY", KEY));
+
+        assertThat(target.embedded()).isTrue();
+        assertThat(target.apiKey()).isEqualTo(Target.EMBEDDED_KEY);
+        assertThat(target.profile()).isEqualTo(Profile.STRICT);
+        assertThat(target.rateLimitOptIn()).isTrue();
+    }
+
+    @Test
+    void badSettingsAreRefusedWithTheFlagAndVariableNamed() {
+        Map<String, String> remote = Map.of("VOXWORKS_BASE_URL", "https://api.example", "VOXWORKS_API_KEY", KEY);
+
+        assertThatThrownBy(() -> read(Map.of(), remote)).hasMessageContaining("--call-id (VOXWORKS_CALL_ID)");
+        assertThatThrownBy(() -> read(Map.of(Setting.BASE_URL.property, "https://api.example", Setting.CALL_ID.property, "c"),
+                Map.of())).hasMessageContaining("set VOXWORKS_API_KEY (or give --api-key-file FILE)");
+        assertThatThrownBy(() -> read(Map.of(Setting.CALL_ID.property, "c1"), Map.of()))
+                .hasMessageContaining("--call-id (VOXWORKS_CALL_ID) is set but --base-url (VOXWORKS_BASE_URL) is not");
+        assertThatThrownBy(() -> read(Map.of(Setting.BASE_URL.property, "api.example"), Map.of()))
+                .hasMessageContaining("'api.example' is not an http(s) URL");
+        assertThatThrownBy(() -> read(Map.of(Setting.PROFILE.property, "lenient"), Map.of()))
+                .hasMessageContaining("--profile (VOXWORKS_CONFORMANCE_PROFILE): 'lenient' is neither contract nor strict");
+        assertThatThrownBy(() -> read(Map.of(Setting.MAX_WAIT.property, "soon"), Map.of()))
+                .hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void whatOutputPrintsHasTheKeysMasked() {
+        Target target = read(Map.of(), Map.of("VOXWORKS_BASE_URL", "https://api.example", "VOXWORKS_API_KEY", KEY,
+                "VOXWORKS_CALL_ID", "c1", "VOXWORKS_FOREIGN_CALL_ID", "f1", "VOXWORKS_OTHER_API_KEY", "vx_live_other_team_key_4321"));
+
+        assertThat(target.summary().values()).noneMatch(v -> v.contains("secret") || v.contains("other_team"))
+                .anyMatch(v -> v.contains("vx_live_…6789"));
         assertThat(target.toString()).doesNotContain("secret");
+        assertThat(target.redact("Invalid API key " + KEY + " or vx_live_other_team_key_4321"))
+                .isEqualTo("Invalid API key vx_live_…6789 or vx_live_…4321");
     }
 }

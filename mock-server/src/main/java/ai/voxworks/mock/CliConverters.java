@@ -1,6 +1,7 @@
 package ai.voxworks.mock;
 
 import ai.voxworks.mock.internal.Durations;
+import ai.voxworks.mock.internal.record.Recording;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -122,6 +123,31 @@ final class CliConverters {
         public RateLimit.HeaderStyle convert(String value) {
             try {
                 return RateLimit.HeaderStyle.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The server {@code record} asks: http or https, without query. */
+    static final class BaseUrl implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return Recording.checkBaseUrl(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Comma-separated JSON pointers of fields {@code record} redacts. */
+    static final class Pointers implements CommandLine.ITypeConverter<List<String>> {
+        @Override
+        public List<String> convert(String value) {
+            try {
+                return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                        .map(Recording::checkPointer).toList();
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

@@ -32,6 +32,12 @@ final class CliSettings {
             new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())),
             new Setting("--allowed-hosts", "VOXWORKS_MOCK_ALLOWED_HOSTS", c -> String.join(",", c.allowedHosts())));
 
+    /** The options of {@code record} that have a variable. The server is VOXWORKS_BASE_URL, as for the client and JShell. */
+    static final List<Setting> RECORD = List.of(
+            new Setting("--from", "VOXWORKS_BASE_URL", c -> Recorder.DEFAULT_FROM),
+            new Setting("--out", "VOXWORKS_RECORD_OUT", c -> Recorder.DEFAULT_OUTPUT_DIR),
+            new Setting("--redact", "VOXWORKS_RECORD_REDACT", c -> null));
+
     private static final MockServerConfig DEFAULTS = MockServerConfig.builder().build();
 
     private CliSettings() {
@@ -57,6 +63,7 @@ final class CliSettings {
         if (!(arg instanceof OptionSpec option)) {
             return Optional.empty();
         }
-        return ALL.stream().filter(s -> s.option().equals(option.longestName())).findFirst();
+        List<Setting> settings = RecordCommand.NAME.equals(option.command().name()) ? RECORD : ALL;
+        return settings.stream().filter(s -> s.option().equals(option.longestName())).findFirst();
     }
 }

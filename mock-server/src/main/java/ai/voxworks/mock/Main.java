@@ -1,5 +1,6 @@
 package ai.voxworks.mock;
 
+import ai.voxworks.mock.internal.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code java -jar voxworks-mock-server.jar [options]}: parses flags (each also read from a
  * {@code VOXWORKS_MOCK_*} environment variable), starts the server, prints where it is and which
- * keys to use, and runs until stopped (Ctrl+C or SIGTERM).
+ * keys to use, and runs until stopped (Ctrl+C or SIGTERM). {@code record ID...} records real
+ * calls into fixtures instead.
  */
 @Command(name = "voxworks-mock-server",
         mixinStandardHelpOptions = true,
@@ -27,6 +29,7 @@ import picocli.CommandLine.Option;
             "%nAlso served: /docs (API reference), /__mock/health, /__mock/calls (GET, PUT and DELETE"
                 + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal).",
             "Every option can also be set with its environment variable; a flag wins over it.",
+            "'record --help' tells how to record real calls into fixtures.",
             "Exit status: 2 for a bad option, 1 when the fixtures are invalid, the address cannot be bound or the "
                 + "rate-limit store cannot be reached. "
                 + "Once serving, it runs until stopped; Ctrl+C or SIGTERM stops it cleanly, and the exit status "
@@ -137,12 +140,18 @@ public final class Main implements Callable<Integer> {
      */
     int execute(String[] args, Function<String, String> env) {
         CommandLine cli = new CommandLine(this);
+        cli.addSubcommand(RecordCommand.NAME, new RecordCommand(out, err, env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setDefaultValueProvider(arg -> CliSettings.defaultFor(arg, env));
         cli.setParameterExceptionHandler((e, ignored) -> {
-            err.println("voxworks-mock-server: " + e.getMessage() + CliSettings.origin(e.getArgSpec(), args, env)
-                    + " (see --help)");
+            CommandLine command = e.getCommandLine();
+            String key = env.apply("VOXWORKS_API_KEY");
+            // A key typed where an argument goes must not be echoed back.
+            String message = key == null || key.isBlank() ? e.getMessage() : Secrets.redact(e.getMessage(), List.of(key));
+            err.println(command.getCommandSpec().qualifiedName() + ": " + message
+                    + CliSettings.origin(e.getArgSpec(), args, env)
+                    + " (see " + (command == cli ? "" : command.getCommandName() + " ") + "--help)");
             return 2;
         });
         return cli.execute(args);

@@ -10,7 +10,9 @@
  *       the data it serves, read-only;</li>
  *   <li>{@link ai.voxworks.mock.RecordedRequest}: an entry of its request journal;</li>
  *   <li>{@link ai.voxworks.mock.InvalidFixturesException} and {@link ai.voxworks.mock.FixtureProblem}: why data
- *       was refused.</li>
+ *       was refused;</li>
+ *   <li>{@link ai.voxworks.mock.Recorder} and {@link ai.voxworks.mock.RecordingSummary}: real calls recorded into
+ *       fixtures ({@code record} on the command line).</li>
  * </ul>
  * Everything under {@code ai.voxworks.mock.internal} is how it is built, not API.
  */

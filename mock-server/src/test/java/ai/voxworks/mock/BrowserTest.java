@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,29 +28,32 @@ import org.junit.jupiter.api.io.TempDir;
  * the docs page. Assertions are on the DOM the browser produced. CI installs Chromium
  * ({@code .ci/run}); without it these tests are skipped with that reason.
  */
+@ExtendWith(BrowserTest.NeedsChromium.class)
 class BrowserTest {
-
-    private static Path chromium;
 
     @TempDir
     Path profile;
 
-    private static final String NO_CHROMIUM = "no Chromium on this machine (looked for /usr/bin/chromium, "
-            + "chromium-browser, google-chrome); .ci/run installs Debian's chromium";
+    private static final Path CHROMIUM = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+            .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
 
-    @BeforeAll
-    static void findChromium() {
-        chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
-        if (chromium == null) {
-            // Surefire's summary counts skips without reasons: say it where a reader of the build log looks.
-            System.err.println("BrowserTest: every test skipped: " + NO_CHROMIUM);
+    /**
+     * Skips the class, with the reason, where there is no Chromium. Surefire's summary counts
+     * skips without their reasons, so the reason also goes where a reader of the build log looks.
+     */
+    static final class NeedsChromium implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (CHROMIUM != null) {
+                return ConditionEvaluationResult.enabled("Chromium at " + CHROMIUM);
+            }
+            String reason = "no Chromium on this machine (looked for /usr/bin/chromium, chromium-browser, "
+                    + "google-chrome); .ci/run installs Debian's chromium";
+            if (context.getTestMethod().isEmpty()) {
+                System.err.println("[SKIPPED] BrowserTest: " + reason);
+            }
+            return ConditionEvaluationResult.disabled(reason);
         }
-    }
-
-    @BeforeEach
-    void needChromium() {
-        Assumptions.assumeTrue(chromium != null, NO_CHROMIUM);
     }
 
     @Test
@@ -130,7 +134,7 @@ class BrowserTest {
     }
 
     private String dumpDom(String url) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium.toString(),
+        List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(),
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--dump-dom", url));

@@ -49,7 +49,7 @@ final class ServerProcess implements AutoCloseable {
         return fromClassPath(List.of(), args);
     }
 
-    /** {@code java jvmOptions... -cp <this test's class path> ai.voxworks.mock.Main args...}. */
+    /** {@code java <jvmOptions> -cp <this test's class path> ai.voxworks.mock.Main args...}. */
     static ServerProcess fromClassPath(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
@@ -60,7 +60,14 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code java -jar jar args...}. */
     static ServerProcess fromJar(Path jar, String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+        return fromJar(jar, List.of(), args);
+    }
+
+    /** {@code java <jvmOptions> -jar jar args...}. */
+    static ServerProcess fromJar(Path jar, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ServerProcess(command);
     }
@@ -84,6 +91,26 @@ final class ServerProcess implements AutoCloseable {
             }
         }
         throw new AssertionError("no URL announced within 30 s:\n" + output);
+    }
+
+    /** Waits for a line that contains {@code fragment}, and returns it. */
+    String awaitLine(String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains(fragment)) {
+                return line;
+            } else if (line == null && !process.isAlive()) {
+                throw new AssertionError("the process exited with " + process.exitValue() + ":\n" + output);
+            }
+        }
+        throw new AssertionError("no line with '" + fragment + "' within 30 s:\n" + output);
+    }
+
+    /** Kills it as a power cut or {@code kill -9} would: no shutdown hook, no finally block. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Sends SIGTERM (on Linux) and waits for the exit status. */

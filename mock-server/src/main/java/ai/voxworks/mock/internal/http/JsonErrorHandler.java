@@ -1,7 +1,6 @@
 package ai.voxworks.mock.internal.http;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -27,13 +26,6 @@ final class JsonErrorHandler extends ErrorHandler {
                                     Throwable cause, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responder.JSON);
         response.write(true, ByteBuffer.wrap(ErrorBody.of(text(code, message))), callback);
-    }
-
-    /** Errors found while parsing, before there is a request to answer through {@link #generateResponse}. */
-    @Override
-    public ByteBuffer badMessageError(int code, String message, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Responder.JSON);
-        return ByteBuffer.wrap(ErrorBody.of(text(code, message)));
     }
 
     /** The reason phrase, and Jetty's detail when it adds something a client can act on. */

@@ -1,0 +1,260 @@
+package ai.voxworks.conformance;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code GET /api/v1/get-call/{call_id}}, one request or a few per case. Every response must
+ * conform to the spec ({@link Http#get}); each case checks one more rule, and names its profile
+ * first: {@code contract ·} cases check what the spec states, {@code strict ·} cases (tagged
+ * {@value Profile#STRICT_TAG}) what this toolkit promises beyond it. A case whose input the target
+ * lacks is skipped with the reason; a strict case whose premise a contract case reports is
+ * skipped too, so that one broken rule fails one case.
+ */
+@DisplayName("GET /api/v1/get-call/{call_id}")
+@ExtendWith(TargetExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
+class GetCallCases {
+
+    static final String UNKNOWN_ID = "conformance_no_such_call_7c1d";
+
+    /** The ways to send no valid key, each answered 401. */
+    enum Unauthenticated {
+        NO_HEADER("no Authorization header"),
+        ANOTHER_SCHEME("another scheme (Basic)"),
+        EMPTY_TOKEN("an empty Bearer token"),
+        UNKNOWN_KEY("an unknown key");
+
+        private final String label;
+
+        Unauthenticated(String label) {
+            this.label = label;
+        }
+
+        Credentials credentials(Target target) {
+            return switch (this) {
+                case NO_HEADER -> Credentials.NONE;
+                case ANOTHER_SCHEME -> Credentials.scheme("Basic", target.apiKey());
+                case EMPTY_TOKEN -> Credentials.bearer("");
+                case UNKNOWN_KEY -> Credentials.bearer("vx_conformance_not_a_key_0000");
+            };
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private final Target target;
+    private final Http http;
+
+    GetCallCases(Target target, Http http) {
+        this.target = target;
+        this.http = http;
+    }
+
+    @Test
+    @Order(1)
+    @Requests(1)
+    @DisplayName("contract · your team's call → 200 with that call")
+    void ownCallIs200WithThatCall() {
+        Exchange own = http.get(target.callId(), target.credentials());
+
+        Expect.status(own, 200, "a call of the key's team is found");
+        Expect.json(own, "/call/id", target.callId(), "the call found is the one asked for");
+        Expect.json(own, "/success", true, "a found call says success");
+    }
+
+    @ParameterizedTest(name = "contract · {0} → 401")
+    @Order(2)
+    @Requests(4)
+    @EnumSource(Unauthenticated.class)
+    @DisplayName("contract · a request without a valid key → 401")
+    void withoutAValidKeyIs401(Unauthenticated kind) {
+        Exchange refused = http.get(target.callId(), kind.credentials(target));
+
+        Expect.status(refused, 401, "a request with " + kind + " is refused as unauthorized");
+        Expect.json(refused, "/success", false, "an error says success: false");
+    }
+
+    @Test
+    @Order(3)
+    @Requests(4)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · every 401 carries WWW-Authenticate: Bearer")
+    void every401CarriesWwwAuthenticateBearer() {
+        for (Unauthenticated kind : Unauthenticated.values()) {
+            Exchange refused = http.get(target.callId(), kind.credentials(target));
+            Assumptions.assumeTrue(refused.status() == 401, () -> "a request with " + kind + " was answered "
+                    + refused.status() + ", not 401: 'contract · " + kind + " → 401' reports that");
+            Optional<String> challenge = refused.header("WWW-Authenticate");
+            Expect.that(challenge.filter(c -> c.strip().regionMatches(true, 0, "Bearer", 0, 6)).isPresent(),
+                    "a 401 (here for " + kind + ") tells the client to authenticate with a Bearer token",
+                    "WWW-Authenticate: Bearer", challenge.map(c -> "WWW-Authenticate: " + c).orElse("no WWW-Authenticate header"),
+                    refused);
+        }
+    }
+
+    @Test
+    @Order(4)
+    @Requests(1)
+    @DisplayName("contract · an unknown id → 404")
+    void unknownIdIs404() {
+        Exchange missing = http.get(UNKNOWN_ID, target.credentials());
+
+        Expect.status(missing, 404, "an id no call has is not found");
+        Expect.json(missing, "/success", false, "an error says success: false");
+    }
+
+    @ParameterizedTest(name = "contract · id {0} → 404")
+    @Order(5)
+    @Requests(6)
+    @ValueSource(strings = {"a/b", "../x", "%", "ü-call", "with space", "x?y#z"})
+    @DisplayName("contract · ids with reserved or non-ASCII characters → 404")
+    void idsWithReservedOrNonAsciiCharactersAre404(String id) {
+        Exchange missing = http.get(id, target.credentials());
+
+        Expect.status(missing, 404, "the id, sent as one encoded path segment, is taken as an id no call has");
+        Expect.json(missing, "/success", false, "an error says success: false");
+    }
+
+    @Test
+    @Order(6)
+    @Requests(1)
+    @DisplayName("contract · another team's call → 404")
+    void anotherTeamsCallIs404() {
+        Exchange other = http.get(foreignCallId(), target.credentials());
+
+        Expect.status(other, 404, "a call of another team is not served to this key (\"Only calls belonging to your team"
+                + " are returned\")");
+    }
+
+    @Test
+    @Order(7)
+    @Requests(2)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · another team's call gets the same 404 as an unknown id")
+    void anotherTeamsCallGetsTheSame404AsAnUnknownId() {
+        Exchange other = http.get(foreignCallId(), target.credentials());
+        Exchange unknown = http.get(UNKNOWN_ID, target.credentials());
+
+        sameNotFound(other, unknown, "another team's call");
+    }
+
+    @Test
+    @Order(8)
+    @Requests(2)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · X-RateLimit-Limit and X-RateLimit-Remaining on every authenticated response")
+    void rateLimitHeadersOnEveryAuthenticatedResponse() {
+        for (Exchange exchange : List.of(http.get(target.callId(), target.credentials()),
+                http.get(UNKNOWN_ID, target.credentials()))) {
+            for (String name : List.of("X-RateLimit-Limit", "X-RateLimit-Remaining")) {
+                Expect.that(exchange.wholeNumber(name).isPresent(),
+                        "an authenticated response (here a " + exchange.status() + ") says the key's quota",
+                        name + ": a whole number",
+                        exchange.header(name).map(v -> name + ": " + v).orElse("no " + name + " header"), exchange);
+            }
+        }
+    }
+
+    @Test
+    @Order(8)
+    @Requests(1)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · RateLimit and RateLimit-Policy, when sent, are well-formed (draft-ietf-httpapi-ratelimit-headers-11)")
+    void ietfFieldsAreWellFormed() {
+        Exchange own = http.get(target.callId(), target.credentials());
+        Assumptions.assumeTrue(IetfFields.sent(own), "the server sends no IETF fields (RateLimit, RateLimit-Policy): "
+                + "nothing to check");
+        List<String> problems = new ArrayList<>();
+
+        IetfFields.read(own, problems);
+
+        Expect.that(problems.isEmpty(), "the IETF rate-limit fields parse strictly as Structured Fields Lists, with the "
+                        + "parameters the draft requires, and RateLimit names a listed policy",
+                "RateLimit-Policy: \"name\";q=N[;w=S], ...  and  RateLimit: \"name\";r=N[;t=S]",
+                String.join("; ", problems), own);
+    }
+
+    @Test
+    @Order(9)
+    @Requests(2)
+    @DisplayName("contract · the other team's key reads its own call, and gets 404 for yours")
+    void otherKeyReadsItsOwnCallAndGets404ForYours() {
+        Credentials other = otherCredentials();
+        Exchange theirs = http.get(foreignCallId(), other);
+        Exchange yours = http.get(target.callId(), other);
+
+        Expect.status(theirs, 200, "the other team's key reads its team's call");
+        Expect.json(theirs, "/call/id", foreignCallId(), "the call found is the one asked for");
+        Expect.status(yours, 404, "the other team's key is not served your team's call");
+    }
+
+    @Test
+    @Order(10)
+    @Requests(2)
+    @Tag(Profile.STRICT_TAG)
+    @DisplayName("strict · the other team's key gets the same 404 for your call as for an unknown id")
+    void otherKeyGetsTheSame404ForYourCallAsForAnUnknownId() {
+        Credentials other = otherCredentials();
+        Exchange yours = http.get(target.callId(), other);
+        Exchange unknown = http.get(UNKNOWN_ID, other);
+
+        sameNotFound(yours, unknown, "your call, read with the other team's key,");
+    }
+
+    /** Existence never leaks: the 404 for someone else's call is byte for byte the 404 for no call. */
+    private static void sameNotFound(Exchange foreign, Exchange unknown, String what) {
+        Assumptions.assumeTrue(foreign.status() == 404 && unknown.status() == 404, () -> what + " was answered "
+                + foreign.status() + " and an unknown id " + unknown.status() + ": the contract cases report that");
+        Expect.that(Arrays.equals(foreign.body(), unknown.body()) && sameMediaType(foreign, unknown),
+                "a 404 does not reveal that the call exists: " + what + " gets the very bytes an unknown id gets",
+                "the same Content-Type and body as the unknown id's 404", difference(foreign, unknown), foreign, unknown);
+    }
+
+    private static boolean sameMediaType(Exchange a, Exchange b) {
+        return String.valueOf(a.contentType()).equalsIgnoreCase(String.valueOf(b.contentType()));
+    }
+
+    private static String difference(Exchange a, Exchange b) {
+        List<String> lines = new ArrayList<>();
+        if (!sameMediaType(a, b)) {
+            lines.add("Content-Type " + a.contentType() + " vs " + b.contentType());
+        }
+        byte[] x = a.body();
+        byte[] y = b.body();
+        int at = Arrays.mismatch(x, y);
+        if (at >= 0) {
+            lines.add("bodies differ from byte " + at + " (" + x.length + " vs " + y.length + " bytes): "
+                    + a.shownBody() + "  vs  " + b.shownBody());
+        }
+        return String.join("\n", lines);
+    }
+
+    private String foreignCallId() {
+        return target.foreignCallId().orElseThrow(() -> Assumptions.<RuntimeException>abort(
+                "no call of another team given: " + Target.Setting.FOREIGN_CALL_ID.named()));
+    }
+
+    private Credentials otherCredentials() {
+        foreignCallId();
+        return target.otherApiKey().map(Credentials::bearer).orElseThrow(() -> Assumptions.<RuntimeException>abort(
+                "no key of another team given: " + Target.Setting.OTHER_API_KEY.env() + " or --other-api-key-file"));
+    }
+}

@@ -1,0 +1,17 @@
+package ai.voxworks.conformance;
+
+import org.junit.platform.suite.api.ConfigurationParameter;
+import org.junit.platform.suite.api.ExcludeTags;
+import org.junit.platform.suite.api.SelectClasses;
+import org.junit.platform.suite.api.Suite;
+import org.junit.platform.suite.api.SuiteDisplayName;
+
+/** The Maven route: the contract profile's cases only, against the embedded mock or {@code -Dvoxworks.baseUrl=...}. */
+@Suite
+@SuiteDisplayName("conformance, contract profile")
+@SelectClasses({GetCallCases.class, RateLimitCases.class})
+@ExcludeTags(Profile.STRICT_TAG)
+@ConfigurationParameter(key = "voxworks.conformance.profile", value = "contract")
+@ConfigurationParameter(key = ConformanceRun.CLASS_ORDER, value = "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
+class ContractProfileTest {
+}

@@ -1,0 +1,143 @@
+package ai.voxworks.mock.junit5;
+
+import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.MockServer;
+import ai.voxworks.mock.RecordedRequest;
+import ai.voxworks.mock.Team;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A started mock and the clients made for it, which it closes: those made during a test when
+ * that test ends, the others when the mock stops. It serves one test at a time.
+ */
+final class RunningMock implements VoxworksMock {
+
+    private final MockServer server;
+    private final List<VoxworksClient> clientsOfTheClass = new ArrayList<>();
+    private final List<VoxworksClient> clientsOfTheTest = new ArrayList<>();
+    private ExtensionContext currentTest;  // Guarded by this, as are both lists.
+
+    private RunningMock(MockServer server) {
+        this.server = server;
+    }
+
+    /** @throws ai.voxworks.mock.InvalidFixturesException as {@link MockServer#start} does, unchanged */
+    static RunningMock start(Settings settings) {
+        return new RunningMock(MockServer.start(settings.config()));
+    }
+
+    /**
+     * A test begins using this mock. Two at once would reset the data under each other's feet:
+     * the second is refused, with what to do instead.
+     */
+    synchronized void testStarting(ExtensionContext test) {
+        if (currentTest != null) {
+            throw new ExtensionConfigurationException("Two tests use one Voxworks mock at the same time ("
+                    + name(currentTest) + " and " + name(test) + "), and the reset before each test would change "
+                    + "the data under the other. Run the tests of this class one at a time "
+                    + "(@Execution(ExecutionMode.SAME_THREAD) on the class, as @VoxworksMockTest does with a "
+                    + "@ResourceLock), or give each test its own mock: a non-static @RegisterExtension field.");
+        }
+        currentTest = test;
+    }
+
+    /** The test that {@link #testStarting} let in is over: its clients are closed. */
+    void testFinished(ExtensionContext test) {
+        List<VoxworksClient> done;
+        synchronized (this) {
+            if (currentTest == null || !currentTest.getUniqueId().equals(test.getUniqueId())) {
+                return;  // A test that was refused: the other one is still running.
+            }
+            currentTest = null;
+            done = List.copyOf(clientsOfTheTest);
+            clientsOfTheTest.clear();
+        }
+        done.forEach(VoxworksClient::close);
+    }
+
+    /** How many clients made by this mock are still open (tests). */
+    synchronized int openClients() {
+        return clientsOfTheClass.size() + clientsOfTheTest.size();
+    }
+
+    @Override
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public VoxworksClient client() {
+        String key = server.fixtures().teams().stream()
+                .map(Team::apiKeys)
+                .filter(keys -> !keys.isEmpty())
+                .map(keys -> keys.get(0))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the mock's fixtures have no team with an API key"));
+        return client(key);
+    }
+
+    @Override
+    public VoxworksClient client(String apiKey) {
+        VoxworksClient client = VoxworksClient.builder().apiKey(apiKey).baseUrl(baseUrl()).maxRetries(0).build();
+        synchronized (this) {
+            (currentTest == null ? clientsOfTheClass : clientsOfTheTest).add(client);
+        }
+        return client;
+    }
+
+    @Override
+    public CallSummary put(String callJson) {
+        return server.putCall(callJson);
+    }
+
+    @Override
+    public boolean remove(String callId) {
+        return server.removeCall(callId);
+    }
+
+    @Override
+    public List<RecordedRequest> requests() {
+        return server.requests();
+    }
+
+    @Override
+    public void reset() {
+        server.reset();
+    }
+
+    @Override
+    public MockServer server() {
+        return server;
+    }
+
+    /** Closes every client it made, then the server. */
+    void stop() {
+        List<VoxworksClient> all;
+        synchronized (this) {
+            all = new ArrayList<>(clientsOfTheClass);
+            all.addAll(clientsOfTheTest);
+            clientsOfTheClass.clear();
+            clientsOfTheTest.clear();
+        }
+        all.forEach(VoxworksClient::close);
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "VoxworksMock[" + server + "]";
+    }
+
+    private static String name(ExtensionContext test) {
+        return test.getTestClass().map(Class::getSimpleName).orElse("?") + "." + test.getDisplayName();
+    }
+}

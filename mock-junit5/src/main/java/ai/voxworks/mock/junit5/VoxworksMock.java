@@ -1,0 +1,77 @@
+package ai.voxworks.mock.junit5;
+
+import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.InvalidFixturesException;
+import ai.voxworks.mock.MockServer;
+import ai.voxworks.mock.RecordedRequest;
+import java.util.List;
+
+/**
+ * The mock a test runs against: injected as a parameter by {@link VoxworksMockTest}, or the
+ * {@link VoxworksMockExtension} field itself.
+ *
+ * <pre>{@code
+ * @Test
+ * void unknownCallIsA404(VoxworksMock mock) {
+ *     assertThrows(NotFoundException.class, () -> mock.client().getCall("call_unknown"));
+ *     assertEquals(1, mock.requestsWithStatus(404).size());
+ * }
+ * }</pre>
+ *
+ * <p>Clients it makes do not retry ({@code maxRetries(0)}): a 429 or a 500 reaches the test at
+ * once instead of after a {@code Retry-After} wait. The extension closes them: those made during
+ * a test after that test, those made in {@code @BeforeAll} after the class. Not for implementing.
+ */
+public sealed interface VoxworksMock permits RunningMock, VoxworksMockExtension {
+
+    /** Where the mock listens, such as {@code http://127.0.0.1:41381}, without a trailing slash. */
+    String baseUrl();
+
+    /** The free loopback port it was given. */
+    int port();
+
+    /**
+     * A client of this mock with the first API key of the first team (by id, as
+     * {@code server().fixtures().teams()} lists them): {@code vx_test_bluebird_5d0c6a} of
+     * {@code team_bluebird} for the bundled data. A new client on every call.
+     */
+    VoxworksClient client();
+
+    /** A client of this mock with this API key. A new client on every call. */
+    VoxworksClient client(String apiKey);
+
+    /**
+     * Adds a call, or replaces the call with its id, validated as a fixture file is; the next
+     * request sees it. Undone by the reset before the next test.
+     *
+     * @param callJson the call object, as in {@code calls/<id>.json}
+     * @throws InvalidFixturesException listing every problem; nothing changed
+     */
+    CallSummary put(String callJson);
+
+    /** Removes a call; {@code false} when there was none. Undone by the reset before the next test. */
+    boolean remove(String callId);
+
+    /** The API requests of this test so far, newest first (the journal is emptied before each test). */
+    List<RecordedRequest> requests();
+
+    /** The requests for this call id, newest first. */
+    default List<RecordedRequest> requestsForCall(String callId) {
+        return requests().stream().filter(r -> r.callId().filter(callId::equals).isPresent()).toList();
+    }
+
+    /** The requests answered with this status, newest first. */
+    default List<RecordedRequest> requestsWithStatus(int status) {
+        return requests().stream().filter(r -> r.status() == status).toList();
+    }
+
+    /**
+     * Back to the start, as before each test: the data as loaded from its source, every
+     * rate-limit bucket full, the journal empty.
+     */
+    void reset();
+
+    /** The server underneath, for what this interface does not cover; the extension stops it, do not. */
+    MockServer server();
+}
