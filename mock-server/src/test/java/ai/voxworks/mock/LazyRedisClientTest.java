@@ -30,6 +30,18 @@ class LazyRedisClientTest {
     }
 
     @Test
+    void withoutTheRedisClientAStoreSaysWhichDependenciesToAdd() throws Exception {
+        // A project that embeds the mock gets the client only if it adds it (optional dependencies).
+        String url = "redis://127.0.0.1:" + RedisServer.freePort();
+        try (ServerProcess server = ServerProcess.fromClassPathWithout("lettuce", "--port", "0", "--rate-limit-store", url)) {
+            assertThat(server.awaitExit()).isEqualTo(1);
+            assertThat(server.output().strip().lines()).singleElement().satisfies(line -> assertThat(line).isEqualTo(
+                    "voxworks-mock-server: cannot start: the rate-limit store " + url + " needs the Redis client on the "
+                            + "class path: add com.bucket4j:bucket4j_jdk17-lettuce and io.lettuce:lettuce-core"));
+        }
+    }
+
+    @Test
     void aRedisStoreDoesLoadIt() throws Exception {
         // The same check, seen to find something: an unreachable store still loads the client to try.
         String url = "redis://127.0.0.1:" + RedisServer.freePort();

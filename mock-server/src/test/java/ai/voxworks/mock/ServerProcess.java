@@ -58,6 +58,15 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(command);
     }
 
+    /** As {@link #fromClassPath(List, String...)}, without the class path's entries that contain {@code left}. */
+    static ServerProcess fromClassPathWithout(String left, String... args) {
+        String classPath = String.join(java.io.File.pathSeparator, List.of(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).stream().filter(entry -> !entry.contains(left)).toList());
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath, Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ServerProcess(command);
+    }
+
     /** {@code java -jar jar args...}. */
     static ServerProcess fromJar(Path jar, String... args) {
         return fromJar(jar, List.of(), args);

@@ -51,8 +51,14 @@ public final class RateLimiting {
             return new RateLimiting(limit, scope, clock);
         }
         // The only reference to RedisBuckets: Lettuce, Netty and Reactor load only on this path.
-        return new RateLimiting(limit, scope, RedisBuckets.connect(target, scope.name().toLowerCase(Locale.ROOT),
-                limit.toString(), bandwidths(limit), clock));
+        try {
+            return new RateLimiting(limit, scope, RedisBuckets.connect(target, scope.name().toLowerCase(Locale.ROOT),
+                    limit.toString(), bandwidths(limit), clock));
+        } catch (NoClassDefFoundError e) {
+            // Optional dependencies of the library (the self-contained jar has them).
+            throw new IllegalStateException("the rate-limit store " + target.url() + " needs the Redis client on the "
+                    + "class path: add com.bucket4j:bucket4j_jdk17-lettuce and io.lettuce:lettuce-core", e);
+        }
     }
 
     static List<Bandwidth> bandwidths(RateLimit limit) {
