@@ -203,7 +203,8 @@ public final class MockServer implements AutoCloseable {
 
     /**
      * Back to the start: the data as loaded from its source (a fixtures directory is read again),
-     * every rate-limit bucket full (for every replica, when they share a store), the journal empty.
+     * every rate-limit bucket full, the journal empty. With a shared rate-limit store the data is
+     * left as the watched directory has it, and the buckets are refilled for every replica.
      *
      * @throws InvalidFixturesException when the fixtures directory is now invalid; nothing changed
      * @throws IllegalStateException    when the shared rate-limit store does not answer; nothing changed

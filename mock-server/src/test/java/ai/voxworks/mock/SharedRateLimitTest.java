@@ -199,7 +199,8 @@ class SharedRateLimitTest {
         HttpResponse<String> reset = b.sendBody("POST", "/__mock/reset", "{}", "Content-Type", "application/json");
 
         assertThat(reset.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(reset.body()).get("note").asString()).contains("refilled for every replica sharing " + redis.url());
+        assertThat(JSON.readTree(reset.body()).get("note").asString()).contains("refilled for every replica sharing " + redis.url(),
+                "data not reloaded");
         HttpResponse<String> after = a.getCall("call_nw_1001", NORTHWIND_KEY);
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(header(after, "X-RateLimit-Remaining")).isEqualTo("1");

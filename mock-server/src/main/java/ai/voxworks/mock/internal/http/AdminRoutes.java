@@ -150,7 +150,7 @@ final class AdminRoutes {
         }
         send(ctx, 200, new ResetDone(true, fresh.calls().size(), fresh.teams().size(), !control.shared() ? null
                 : "rate limits refilled for every replica sharing " + control.limiter().storeUrl()
-                + "; data as in the fixtures every replica watches; this replica's journal cleared"));
+                + "; this replica's journal cleared; data not reloaded: it is the fixtures directory every replica watches"));
     }
 
     private void requests(Context ctx) {

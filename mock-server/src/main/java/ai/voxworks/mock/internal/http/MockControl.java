@@ -107,16 +107,23 @@ public final class MockControl {
 
     /**
      * Loads the data again from its source, refills every bucket and empties the journal. With
-     * shared rate limits the data cannot have been changed here (it is the fixtures directory every
-     * replica watches), and the buckets are refilled for every replica.
+     * shared rate limits the data is left as it is (the fixtures directory every replica watches;
+     * a reload here alone is what would make replicas disagree): the buckets are refilled, for
+     * every replica, and this replica's journal is emptied.
      *
+     * @return the data served now
      * @throws ai.voxworks.mock.InvalidFixturesException when the source is now invalid; nothing changed
      * @throws IllegalStateException when the shared buckets cannot be reached; nothing changed
      */
     public FixtureSet reset() {
+        if (limiter.shared()) {
+            limiter.reset();
+            journal.clear();
+            return store.current();
+        }
         FixtureSet fresh = source.get();
-        limiter.reset();
         store.replace(fresh);
+        limiter.reset();
         journal.clear();
         return fresh;
     }
