@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
  * compare-and-swap proxy manager: read the bucket, compute in Java, write it back with a Lua
  * compare-and-swap that fails when another replica wrote first, then retry), with the same
  * verbose result as {@link BucketStore.Local}, so the rate-limit fields are exact across replicas.
+ * This replica's concurrent requests for one bucket go to Redis as one batch, each still told its
+ * own count (see {@link #take}).
  *
  * <p>Keys: {@code voxworks-mock:rate-limit:v1:<scope>:<limit>:<SHA-256 of the partition>}. Redis
  * may write its keys to disk, so no API key is ever one; replicas with another limit or scope use
