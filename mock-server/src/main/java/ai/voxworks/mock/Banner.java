@@ -33,6 +33,7 @@ final class Banner {
         out.printf("  rate limit   %s%s   latency %s   CORS origins %s%n", c.rateLimit(),
                 !c.rateLimit().enabled() ? "" : c.rateLimitScope() == RateLimit.Scope.TEAM ? " per team" : " per API key",
                 Durations.format(c.latency()), String.join(",", c.corsOrigins()));
+        out.printf("  limit store  %s%n", store(c));
         out.printf("  spec         %s/openapi.yaml%n", url);
         out.println("  demo keys");
         for (Team team : data.teams()) {
@@ -51,6 +52,20 @@ final class Banner {
         }
         out.println("Press Ctrl+C to stop.");
         out.flush();
+    }
+
+    /** Where the buckets live, never with a password. */
+    static String store(MockServerConfig c) {
+        RateLimit.Store store = c.rateLimitStore();
+        if (!store.shared()) {
+            return "local (this process counts alone)";
+        }
+        String url = store + (store.hasPassword() ? " (password not shown)" : "");
+        if (!c.rateLimit().enabled()) {
+            return url + ": not used, the rate limit is off";
+        }
+        return url + ", shared by every replica with the same store, limit and scope;"
+                + " data changes through /__mock are refused (replicas would disagree)";
     }
 
     private static boolean isWildcard(String host) {

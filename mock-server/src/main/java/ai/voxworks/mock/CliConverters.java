@@ -6,12 +6,22 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Turns option values into settings, with a message that says what is wrong and what would do. */
 final class CliConverters {
 
     private CliConverters() {
+    }
+
+    /** {@code parse(value)}, its complaint (an {@link IllegalArgumentException}) as picocli's. */
+    private static <T> T parsed(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     static final class Port implements CommandLine.ITypeConverter<Integer> {
@@ -32,22 +42,14 @@ final class CliConverters {
     static final class Limit implements CommandLine.ITypeConverter<RateLimit> {
         @Override
         public RateLimit convert(String value) {
-            try {
-                return RateLimit.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return parsed(value, RateLimit::parse);
         }
     }
 
     static final class Latency implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            try {
-                return MockServerConfig.checkLatency(Durations.parse(value));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return parsed(value, v -> MockServerConfig.checkLatency(Durations.parse(v)));
         }
     }
 
@@ -99,22 +101,21 @@ final class CliConverters {
     static final class Scope implements CommandLine.ITypeConverter<RateLimit.Scope> {
         @Override
         public RateLimit.Scope convert(String value) {
-            try {
-                return RateLimit.Scope.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return parsed(value, RateLimit.Scope::parse);
+        }
+    }
+
+    static final class Store implements CommandLine.ITypeConverter<RateLimit.Store> {
+        @Override
+        public RateLimit.Store convert(String value) {
+            return parsed(value, RateLimit.Store::parse);
         }
     }
 
     static final class HeaderStyle implements CommandLine.ITypeConverter<RateLimit.HeaderStyle> {
         @Override
         public RateLimit.HeaderStyle convert(String value) {
-            try {
-                return RateLimit.HeaderStyle.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return parsed(value, RateLimit.HeaderStyle::parse);
         }
     }
 
@@ -122,11 +123,7 @@ final class CliConverters {
     static final class BaseUrl implements CommandLine.ITypeConverter<String> {
         @Override
         public String convert(String value) {
-            try {
-                return Recording.checkBaseUrl(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return parsed(value, Recording::checkBaseUrl);
         }
     }
 
@@ -134,12 +131,8 @@ final class CliConverters {
     static final class Pointers implements CommandLine.ITypeConverter<List<String>> {
         @Override
         public List<String> convert(String value) {
-            try {
-                return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                        .map(Recording::checkPointer).toList();
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+            return parsed(value, v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(Recording::checkPointer).toList());
         }
     }
 }

@@ -27,6 +27,7 @@ final class CliSettings {
             new Setting("--rate-limit-scope", "VOXWORKS_MOCK_RATE_LIMIT_SCOPE", c -> c.rateLimitScope().name().toLowerCase()),
             new Setting("--rate-limit-headers", "VOXWORKS_MOCK_RATE_LIMIT_HEADERS",
                     c -> c.rateLimitHeaders().name().toLowerCase()),
+            new Setting("--rate-limit-store", "VOXWORKS_MOCK_RATE_LIMIT_STORE", c -> c.rateLimitStore().toString()),
             new Setting("--latency", "VOXWORKS_MOCK_LATENCY", c -> Durations.format(c.latency())),
             new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())),
             new Setting("--allowed-hosts", "VOXWORKS_MOCK_ALLOWED_HOSTS", c -> String.join(",", c.allowedHosts())));

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
                 + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal).",
             "Every option can also be set with its environment variable; a flag wins over it.",
             "'record --help' tells how to record real calls into fixtures.",
-            "Exit status: 2 for a bad option, 1 when the fixtures are invalid or the address cannot be bound. "
+            "Exit status: 2 for a bad option, 1 when the fixtures are invalid, the address cannot be bound or the "
+                + "rate-limit store cannot be reached. "
                 + "Once serving, it runs until stopped; Ctrl+C or SIGTERM stops it cleanly, and the exit status "
                 + "is then the signal's (130 or 143)."})
 public final class Main implements Callable<Integer> {
@@ -67,6 +68,14 @@ public final class Main implements Callable<Integer> {
                     + "RateLimit-Policy as in draft-ietf-httpapi-ratelimit-headers-11), or both. Retry-After comes "
                     + "with every 429. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_RATE_LIMIT_HEADERS.")
     RateLimit.HeaderStyle rateLimitHeaders;
+
+    @Option(names = "--rate-limit-store", paramLabel = "local|redis://HOST:PORT[/DB]", converter = CliConverters.Store.class,
+            description = "Where the rate-limit buckets live: local (this process), or a Redis server that replicas "
+                    + "share, so every replica started with the same store, limit and scope counts one set of windows "
+                    + "per key or team; data changes through /__mock are then refused. A password goes in the URL "
+                    + "(redis://:PASSWORD@HOST:PORT; prefer the variable, which ps does not show). Default local. "
+                    + "Env VOXWORKS_MOCK_RATE_LIMIT_STORE.")
+    RateLimit.Store rateLimitStore;
 
     @Option(names = "--latency", paramLabel = "DURATION", converter = CliConverters.Latency.class,
             description = "Delay added to every API response, e.g. 250ms or 2s (at most 120s). Default ${DEFAULT-VALUE}. "
@@ -159,6 +168,7 @@ public final class Main implements Callable<Integer> {
                     .rateLimit(rateLimit)
                     .rateLimitScope(rateLimitScope)
                     .rateLimitHeaders(rateLimitHeaders)
+                    .rateLimitStore(rateLimitStore)
                     .latency(latency)
                     .corsOrigins(corsOrigins)
                     .allowedHosts(allowedHosts)

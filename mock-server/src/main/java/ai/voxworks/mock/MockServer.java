@@ -7,6 +7,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.http.MockApp;
 import ai.voxworks.mock.internal.http.MockControl;
 import ai.voxworks.mock.internal.http.RateLimiting;
+import ai.voxworks.mock.internal.http.RedisTarget;
 import ai.voxworks.mock.internal.http.ServerLimits;
 import io.github.bucket4j.TimeMeter;
 import io.javalin.Javalin;
@@ -49,15 +50,17 @@ public final class MockServer implements AutoCloseable {
     private final Javalin app;
     private final ScheduledExecutorService scheduler;
     private final FixtureWatcher watcher;
+    private final RateLimiting limiter;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private MockServer(MockServerConfig config, MockControl control, Javalin app, ScheduledExecutorService scheduler,
-                       FixtureWatcher watcher) {
+                       FixtureWatcher watcher, RateLimiting limiter) {
         this.config = config;
         this.control = control;
         this.app = app;
         this.scheduler = scheduler;
         this.watcher = watcher;
+        this.limiter = limiter;
     }
 
     /**
@@ -65,7 +68,8 @@ public final class MockServer implements AutoCloseable {
      * watched: valid edits are served at once, invalid ones are logged and ignored.
      *
      * @throws InvalidFixturesException when the fixtures are invalid (nothing is left running)
-     * @throws IllegalStateException    when the address cannot be bound or the directory watched
+     * @throws IllegalStateException    when the address cannot be bound, the directory watched, or the
+     *                                  rate-limit store (a Redis server) reached; the message names which
      */
     public static MockServer start(MockServerConfig config) {
         return start(config, TimeMeter.SYSTEM_NANOTIME);
@@ -86,11 +90,18 @@ public final class MockServer implements AutoCloseable {
         CompletableFuture<FixtureSet> loading = CompletableFuture.supplyAsync(source,
                 r -> daemon(r, "voxworks-mock-loader").start());
         FixtureStore store = new FixtureStore(loading);
-        FixtureWatcher watcher = watch(config, loader, store);
+        // A shared store is connected to now, while the fixtures load: unreachable, nothing starts.
+        RateLimiting limiter = rateLimiting(config, clock);
+        FixtureWatcher watcher;
+        try {
+            watcher = watch(config, loader, store);
+        } catch (RuntimeException e) {
+            limiter.close();
+            throw e;
+        }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "voxworks-mock-delays"));
         MockControl control = new MockControl(store, loader.callReader(), source,
-                () -> watcher == null ? null : watcher.lastReload(), new RateLimiting(config.rateLimit(), config.rateLimitScope(), clock),
-                JOURNAL_CAPACITY);
+                () -> watcher == null ? null : watcher.lastReload(), limiter, JOURNAL_CAPACITY);
         Javalin app = MockApp.create(config, control, scheduler, limits);
         Runnable undo = () -> {
             stopQuietly(app);
@@ -98,6 +109,7 @@ public final class MockServer implements AutoCloseable {
             if (watcher != null) {
                 watcher.close();
             }
+            limiter.close();
         };
         try {
             app.start();
@@ -112,7 +124,21 @@ public final class MockServer implements AutoCloseable {
             undo.run();
             throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
-        return new MockServer(config, control, app, scheduler, watcher);
+        return new MockServer(config, control, app, scheduler, watcher, limiter);
+    }
+
+    /**
+     * The limiter: buckets in this process, or in the configured Redis server.
+     *
+     * @throws IllegalStateException naming the store's URL when it cannot be reached
+     */
+    private static RateLimiting rateLimiting(MockServerConfig config, TimeMeter clock) {
+        RateLimit.Store store = config.rateLimitStore();
+        if (!store.shared()) {
+            return new RateLimiting(config.rateLimit(), config.rateLimitScope(), clock);
+        }
+        return RateLimiting.shared(config.rateLimit(), config.rateLimitScope(), new RedisTarget(store.host(), store.port(),
+                store.database(), store.username(), store.password(), store.toString()), clock);
     }
 
     /** Watches a fixtures directory for edits; {@code null} for the bundled fixtures. */
@@ -159,21 +185,29 @@ public final class MockServer implements AutoCloseable {
      *
      * @param callJson the call object, as in {@code calls/<id>.json}
      * @throws InvalidFixturesException listing every problem; nothing changed
+     * @throws IllegalStateException    when the rate limits are shared with other replicas
+     *                                  ({@link MockServerConfig#rateLimitStore()}): the change would reach this one only
      */
     public CallSummary putCall(String callJson) {
         return control.put(callJson.getBytes(StandardCharsets.UTF_8), "call JSON", null).call().summary();
     }
 
-    /** Removes a call; {@code false} when there was none. */
+    /**
+     * Removes a call; {@code false} when there was none.
+     *
+     * @throws IllegalStateException when the rate limits are shared with other replicas
+     */
     public boolean removeCall(String callId) {
         return control.remove(callId);
     }
 
     /**
      * Back to the start: the data as loaded from its source (a fixtures directory is read again),
-     * every rate-limit bucket full, the journal empty.
+     * every rate-limit bucket full, the journal empty. With a shared rate-limit store the data is
+     * left as the watched directory has it, and the buckets are refilled for every replica.
      *
      * @throws InvalidFixturesException when the fixtures directory is now invalid; nothing changed
+     * @throws IllegalStateException    when the shared rate-limit store does not answer; nothing changed
      */
     public void reset() {
         control.reset();
@@ -193,6 +227,7 @@ public final class MockServer implements AutoCloseable {
             }
             stopQuietly(app);
             scheduler.shutdownNow();
+            limiter.close();
         }
     }
 

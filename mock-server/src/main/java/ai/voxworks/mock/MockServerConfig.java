@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param rateLimit   the limit, one window or several, default {@link RateLimit#DEFAULT}
  * @param rateLimitScope   what a limit counts: each API key (default) or each team, shared by its keys
  * @param rateLimitHeaders which fields describe the limit: {@code X-RateLimit-*} (default), IETF, or both
+ * @param rateLimitStore   where the buckets live: in this process (default), or in a Redis server that
+ *                         replicas share ({@link RateLimit.Store})
  * @param latency     delay added to every API response, default none
  * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
  * @param allowedHosts names served besides this machine's own ({@code localhost}, IP addresses, the
@@ -36,6 +38,7 @@ public record MockServerConfig(
         RateLimit rateLimit,
         RateLimit.Scope rateLimitScope,
         RateLimit.HeaderStyle rateLimitHeaders,
+        RateLimit.Store rateLimitStore,
         Duration latency,
         List<String> corsOrigins,
         List<String> allowedHosts) {
@@ -49,6 +52,7 @@ public record MockServerConfig(
         Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(rateLimitScope, "rateLimitScope");
         Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders");
+        Objects.requireNonNull(rateLimitStore, "rateLimitStore");
         Objects.requireNonNull(latency, "latency");
         corsOrigins = List.copyOf(corsOrigins);
         allowedHosts = List.copyOf(allowedHosts);
@@ -86,6 +90,7 @@ public record MockServerConfig(
         private RateLimit rateLimit = RateLimit.DEFAULT;
         private RateLimit.Scope rateLimitScope = RateLimit.Scope.KEY;
         private RateLimit.HeaderStyle rateLimitHeaders = RateLimit.HeaderStyle.X;
+        private RateLimit.Store rateLimitStore = RateLimit.Store.LOCAL;
         private Duration latency = Duration.ZERO;
         private List<String> corsOrigins = List.of("*");
         private List<String> allowedHosts = List.of();
@@ -127,6 +132,17 @@ public record MockServerConfig(
             return this;
         }
 
+        /**
+         * {@link RateLimit.Store#LOCAL} (default), or a Redis store that several replicas share, such as
+         * {@code RateLimit.Store.parse("redis://127.0.0.1:6379")}: then {@link MockServer#start} connects to
+         * it (and fails when it cannot), and data changes at run time are refused, since they would reach
+         * this replica only.
+         */
+        public Builder rateLimitStore(RateLimit.Store store) {
+            this.rateLimitStore = store;
+            return this;
+        }
+
         public Builder latency(Duration latency) {
             this.latency = latency;
             return this;
@@ -145,7 +161,7 @@ public record MockServerConfig(
 
         public MockServerConfig build() {
             return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, rateLimitScope,
-                    rateLimitHeaders, latency, corsOrigins, allowedHosts);
+                    rateLimitHeaders, rateLimitStore, latency, corsOrigins, allowedHosts);
         }
     }
 }

@@ -52,6 +52,10 @@ class MainTest {
         "--rate-limit-scope|everyone|'everyone' is not one of key or team",
         "--rate-limit-headers|rfc|'rfc' is not one of x, ietf or both",
         "--rate-limit|10/1s,20/1s|two rate-limit windows are named '1s'",
+        "--rate-limit-store|memcached://cache:11211|'memcached://cache:11211' is not a rate-limit store; expected local or redis://HOST:PORT[/DB]",
+        "--rate-limit-store|redis://127.0.0.1:6379/zero|the path must be a database number",
+        "--rate-limit-store|rediss://cache:6380|TLS (rediss://) is not supported",
+        "--rate-limit-store|redis://:6379|it needs a host",
     })
     void badFlagValueExits2WithOneLineNamingFlagAndReason(String flag, String value, String reason) {
         int code = run(flag, value);
@@ -62,6 +66,22 @@ class MainTest {
             assertThat(line).doesNotContain("Exception");
         });
         assertThat(main.server()).isNull();
+    }
+
+    @Test
+    void aBadStoreUrlNeverRepeatsItsPassword() {
+        int code = run(Map.of("VOXWORKS_MOCK_RATE_LIMIT_STORE", "redis://ops:hunter2@cache:6379/x"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--rate-limit-store", "'redis://***@cache:6379/x' is not a rate-limit store",
+                "(from VOXWORKS_MOCK_RATE_LIMIT_STORE)").doesNotContain("hunter2");
+    }
+
+    @Test
+    void helpNeverShowsAStorePasswordFromTheEnvironment() {
+        assertThat(run(Map.of("VOXWORKS_MOCK_RATE_LIMIT_STORE", "redis://:hunter2@cache:6379"), "--help")).isZero();
+
+        assertThat(out.toString()).contains("--rate-limit-store", "Default local.").doesNotContain("hunter2");
     }
 
     @Test
@@ -147,7 +167,7 @@ class MainTest {
                 "team_northwind", "vx_test_northwind_primary_7f3a9c", "vx_test_northwind_ops_2b8e41",
                 "team_bluebird", "vx_test_bluebird_5d0c6a",
                 url + "/openapi.yaml", url + "/docs", url + "/__mock");
-        assertThat(out.toString()).doesNotContain("watched", "warning");
+        assertThat(out.toString()).doesNotContain("watched", "warning").contains("limit store  local (this process counts alone)");
         assertThat(new TestHttp(url).getCall("call_nw_1001", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(200);
     }
 

@@ -119,24 +119,40 @@ class RateLimitWindowsTest {
 
     /** {@code threads} clients, spread over {@code keys}, each making {@code each} requests at once. */
     static List<Integer> hammer(TestHttp http, List<String> keys, int threads, int each) throws Exception {
+        return hammer(List.of(http), keys, threads, each);
+    }
+
+    /**
+     * {@code threads} clients spread over {@code servers} (client {@code t} asks server
+     * {@code t % servers}) and over {@code keys} ({@code t % keys}), each making {@code each}
+     * requests at once; their statuses.
+     */
+    static List<Integer> hammer(List<TestHttp> servers, List<String> keys, int threads, int each) throws Exception {
+        return hammerResponses(servers, keys, threads, each).stream().map(HttpResponse::statusCode).toList();
+    }
+
+    /** As {@link #hammer(List, List, int, int)}, the responses. */
+    static List<HttpResponse<String>> hammerResponses(List<TestHttp> servers, List<String> keys, int threads, int each)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<List<Integer>>> results = new ArrayList<>();
+            List<Future<List<HttpResponse<String>>>> results = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 String key = keys.get(t % keys.size());
+                TestHttp http = servers.get(t % servers.size());
                 results.add(pool.submit(() -> {
                     go.await();
-                    List<Integer> statuses = new ArrayList<>();
+                    List<HttpResponse<String>> responses = new ArrayList<>();
                     for (int i = 0; i < each; i++) {
-                        statuses.add(http.getCall("call_nw_1001", key).statusCode());
+                        responses.add(http.getCall("call_nw_1001", key));
                     }
-                    return statuses;
+                    return responses;
                 }));
             }
             go.countDown();
-            List<Integer> all = new ArrayList<>();
-            for (Future<List<Integer>> result : results) {
+            List<HttpResponse<String>> all = new ArrayList<>();
+            for (Future<List<HttpResponse<String>>> result : results) {
                 all.addAll(result.get());
             }
             return all;

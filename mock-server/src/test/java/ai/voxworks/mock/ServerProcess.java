@@ -46,9 +46,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code java -cp <this test's class path> ai.voxworks.mock.Main args...}. */
     static ServerProcess fromClassPath(String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ServerProcess(command);
+        return fromClassPath(List.of(), args);
     }
 
     /** {@code java <jvmOptions> -cp <this test's class path> ai.voxworks.mock.Main args...}. */
@@ -56,6 +54,15 @@ final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ServerProcess(command);
+    }
+
+    /** As {@link #fromClassPath(List, String...)}, without the class path's entries that contain {@code left}. */
+    static ServerProcess fromClassPathWithout(String left, String... args) {
+        String classPath = String.join(java.io.File.pathSeparator, List.of(System.getProperty("java.class.path")
+                .split(java.io.File.pathSeparator)).stream().filter(entry -> !entry.contains(left)).toList());
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         return new ServerProcess(command);
     }

@@ -30,7 +30,7 @@ final class AdminRoutes {
 
     // What the routes answer, as Jackson writes them (snake_case names).
     record Health(String status, String source, int calls, int teams,
-                  @JsonInclude(JsonInclude.Include.NON_NULL) LastReload lastReload) {
+                  @JsonInclude(JsonInclude.Include.NON_NULL) LastReload lastReload, BucketStore.Status rateLimitStore) {
     }
 
     record LastReload(String at, boolean ok, List<FixtureProblem> problems) {
@@ -42,7 +42,7 @@ final class AdminRoutes {
     record Refused(boolean success, String message, List<FixtureProblem> problems) {
     }
 
-    record ResetDone(boolean success, int calls, int teams) {
+    record ResetDone(boolean success, int calls, int teams, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
     }
 
     record Journal(int capacity, List<Entry> requests) {
@@ -95,9 +95,10 @@ final class AdminRoutes {
     private void health(Context ctx) {
         FixtureSet set = control.current();
         FixtureWatcher.Status last = control.lastReload();
-        boolean degraded = last != null && !last.ok();
+        BucketStore.Status store = control.limiter().storeStatus();
+        boolean degraded = last != null && !last.ok() || !store.reachable();
         send(ctx, 200, new Health(degraded ? "degraded" : "ok", set.source(), set.calls().size(), set.teams().size(),
-                last == null ? null : new LastReload(last.at().toString(), last.ok(), last.problems())));
+                last == null ? null : new LastReload(last.at().toString(), last.ok(), last.problems()), store));
     }
 
     private void listCalls(Context ctx) {
@@ -111,6 +112,8 @@ final class AdminRoutes {
         MockControl.Stored stored;
         try {
             stored = control.put(ctx.bodyAsBytes(), "request body", ctx.pathParam("id"));
+        } catch (MockControl.ReplicasWouldDisagree e) {
+            throw new Refusal(ErrorBody.reply(409, e.getMessage()));
         } catch (InvalidFixturesException e) {
             FixtureProblem first = e.problems().get(0);
             send(ctx, 400, new Refused(false,
@@ -123,7 +126,13 @@ final class AdminRoutes {
 
     private void deleteCall(Context ctx) {
         String id = ctx.pathParam("id");
-        if (!control.remove(id)) {
+        boolean removed;
+        try {
+            removed = control.remove(id);
+        } catch (MockControl.ReplicasWouldDisagree e) {
+            throw new Refusal(ErrorBody.reply(409, e.getMessage()));
+        }
+        if (!removed) {
             throw new Refusal(ErrorBody.reply(404, "No call '" + id + "' in the mock"));
         }
         ctx.status(204);
@@ -136,8 +145,12 @@ final class AdminRoutes {
         } catch (InvalidFixturesException e) {
             send(ctx, 409, new Refused(false, "The fixtures on disk are invalid; nothing was reset", e.problems()));
             return;
+        } catch (IllegalStateException e) {
+            throw new Refusal(ErrorBody.reply(503, e.getMessage() + "; nothing was reset"));
         }
-        send(ctx, 200, new ResetDone(true, fresh.calls().size(), fresh.teams().size()));
+        send(ctx, 200, new ResetDone(true, fresh.calls().size(), fresh.teams().size(), !control.shared() ? null
+                : "rate limits refilled for every replica sharing " + control.limiter().storeUrl()
+                + "; this replica's journal cleared; data not reloaded: it is the fixtures directory every replica watches"));
     }
 
     private void requests(Context ctx) {

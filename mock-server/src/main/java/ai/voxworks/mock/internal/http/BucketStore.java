@@ -1,24 +1,59 @@
 package ai.voxworks.mock.internal.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.local.LocalBucketBuilder;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** Where the limiter's buckets live: one per partition (an API key, or a team). */
-interface BucketStore {
+interface BucketStore extends AutoCloseable {
 
-    /** The partition's bucket, made full on first use. */
-    Bucket bucket(String partition);
+    /**
+     * Takes one request from the partition's bucket (made full on first use), atomically across
+     * its windows, with the bucket's state after it: what the rate-limit fields are computed from.
+     */
+    VerboseResult<ConsumptionProbe> consume(String partition);
 
     /** Forgets every bucket: each partition starts again with full windows. */
     void reset();
 
+    /** Whether other replicas count in these buckets. */
+    default boolean shared() {
+        return false;
+    }
+
+    /** {@code local}, or the Redis URL without credentials. */
+    default String url() {
+        return "local";
+    }
+
+    /** What {@code /__mock/health} says about the store; may ask the store (a short round trip). */
+    Status status();
+
+    @Override
+    default void close() {
+    }
+
+    /**
+     * @param url       {@code local}, or the Redis URL without credentials
+     * @param shared    whether other replicas count in the same buckets
+     * @param reachable whether the store answers now (a local store always does)
+     * @param warning   what is wrong while it does not, or {@code null}
+     */
+    record Status(String url, boolean shared, boolean reachable,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) String warning) {
+    }
+
     /** Buckets in this process (Bucket4j's lock-free bucket, exact under concurrency). */
     final class Local implements BucketStore {
+
+        private static final Status STATUS = new Status("local", false, true, null);
 
         private final List<Bandwidth> windows;
         private final TimeMeter clock;
@@ -30,9 +65,12 @@ interface BucketStore {
         }
 
         @Override
-        public Bucket bucket(String partition) {
+        public VerboseResult<ConsumptionProbe> consume(String partition) {
             Bucket bucket = buckets.get(partition);
-            return bucket != null ? bucket : buckets.computeIfAbsent(partition, p -> newBucket());
+            if (bucket == null) {
+                bucket = buckets.computeIfAbsent(partition, p -> newBucket());
+            }
+            return bucket.asVerbose().tryConsumeAndReturnRemaining(1);
         }
 
         private Bucket newBucket() {
@@ -44,6 +82,11 @@ interface BucketStore {
         @Override
         public void reset() {
             buckets.clear();
+        }
+
+        @Override
+        public Status status() {
+            return STATUS;
         }
     }
 }

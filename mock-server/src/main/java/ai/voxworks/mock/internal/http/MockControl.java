@@ -20,6 +20,20 @@ public final class MockControl {
     public record Stored(PreparedCall call, boolean replaced) {
     }
 
+    /**
+     * A data change refused because replicas share their rate limits: it would reach this replica
+     * only, and the replicas behind one address would answer differently.
+     */
+    public static final class ReplicasWouldDisagree extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        ReplicasWouldDisagree(String change, String store) {
+            super("Refused: this mock shares its rate limits with other replicas (" + store + "), and " + change
+                    + " would reach this replica only, so the replicas would answer differently. Edit the fixtures "
+                    + "directory every replica watches instead");
+        }
+    }
+
     private final FixtureStore store;
     private final CallReader reader;
     private final Supplier<FixtureSet> source;
@@ -56,8 +70,10 @@ public final class MockControl {
      * @param source     names the input in problems ("request body")
      * @param expectedId the id it must have, or {@code null} for whatever id it has
      * @throws ai.voxworks.mock.InvalidFixturesException with every problem; nothing changed
+     * @throws ReplicasWouldDisagree when the rate limits are shared with other replicas
      */
     public Stored put(byte[] json, String source, String expectedId) {
+        refuseWhenShared("adding or replacing a call here");
         FixtureSet now = store.current();
         PreparedCall call = reader.fromRequest(json, source, expectedId, now);
         boolean[] replaced = new boolean[1];
@@ -68,8 +84,13 @@ public final class MockControl {
         return new Stored(call, replaced[0]);
     }
 
-    /** Removes the call {@code id}; {@code false} when there was none. */
+    /**
+     * Removes the call {@code id}; {@code false} when there was none.
+     *
+     * @throws ReplicasWouldDisagree when the rate limits are shared with other replicas
+     */
     public boolean remove(String id) {
+        refuseWhenShared("removing a call here");
         boolean[] removed = new boolean[1];
         store.update(set -> {
             removed[0] = set.calls().containsKey(id);
@@ -78,17 +99,38 @@ public final class MockControl {
         return removed[0];
     }
 
+    private void refuseWhenShared(String change) {
+        if (limiter.shared()) {
+            throw new ReplicasWouldDisagree(change, limiter.storeUrl());
+        }
+    }
+
     /**
-     * Loads the data again from its source, refills every bucket and empties the journal.
+     * Loads the data again from its source, refills every bucket and empties the journal. With
+     * shared rate limits the data is left as it is (the fixtures directory every replica watches;
+     * a reload here alone is what would make replicas disagree): the buckets are refilled, for
+     * every replica, and this replica's journal is emptied.
      *
+     * @return the data served now
      * @throws ai.voxworks.mock.InvalidFixturesException when the source is now invalid; nothing changed
+     * @throws IllegalStateException when the shared buckets cannot be reached; nothing changed
      */
     public FixtureSet reset() {
+        if (limiter.shared()) {
+            limiter.reset();
+            journal.clear();
+            return store.current();
+        }
         FixtureSet fresh = source.get();
         store.replace(fresh);
         limiter.reset();
         journal.clear();
         return fresh;
+    }
+
+    /** Whether the rate limits are shared with other replicas (and data changes refused). */
+    public boolean shared() {
+        return limiter.shared();
     }
 
     /** The journal, newest first. */

@@ -6,6 +6,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.VerboseResult;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +29,36 @@ public final class RateLimiting {
 
     /** Buckets in this process. */
     public RateLimiting(RateLimit limit, RateLimit.Scope scope, TimeMeter clock) {
+        this(limit, scope, new BucketStore.Local(bandwidths(limit), clock));
+    }
+
+    private RateLimiting(RateLimit limit, RateLimit.Scope scope, BucketStore store) {
         this.limit = limit;
         this.scope = scope;
         this.windowNanos = limit.windows().stream().mapToLong(w -> w.length().toNanos()).toArray();
-        this.store = new BucketStore.Local(bandwidths(limit), clock);
+        this.store = store;
+    }
+
+    /**
+     * Buckets in a Redis server that replicas share (each replica started with the same target,
+     * limit and scope counts in the same buckets); {@code clock} times the local buckets a replica
+     * counts with while Redis does not answer. With the limit off, nothing is connected.
+     *
+     * @throws IllegalStateException naming the target when it cannot be reached
+     */
+    public static RateLimiting shared(RateLimit limit, RateLimit.Scope scope, RedisTarget target, TimeMeter clock) {
+        if (!limit.enabled()) {
+            return new RateLimiting(limit, scope, clock);
+        }
+        // The only reference to RedisBuckets: Lettuce, Netty and Reactor load only on this path.
+        try {
+            return new RateLimiting(limit, scope, RedisBuckets.connect(target, scope.name().toLowerCase(Locale.ROOT),
+                    limit.toString(), bandwidths(limit), clock));
+        } catch (NoClassDefFoundError e) {
+            // Optional dependencies of the library (the self-contained jar has them).
+            throw new IllegalStateException("the rate-limit store " + target.url() + " needs the Redis client on the "
+                    + "class path: add com.bucket4j:bucket4j_jdk17-lettuce and io.lettuce:lettuce-core", e);
+        }
     }
 
     static List<Bandwidth> bandwidths(RateLimit limit) {
@@ -54,8 +81,7 @@ public final class RateLimiting {
         String partition = team ? caller.team().id() : null;
         // The verbose result tells each window's count apart and carries the bucket's state, from
         // which the reset follows without asking the store again.
-        VerboseResult<ConsumptionProbe> result = store.bucket(team ? caller.team().id() : caller.apiKey())
-                .asVerbose().tryConsumeAndReturnRemaining(1);
+        VerboseResult<ConsumptionProbe> result = store.consume(team ? caller.team().id() : caller.apiKey());
         ConsumptionProbe probe = result.getValue();
         long[] left = result.getDiagnostics().getAvailableTokensPerEachBandwidth();
         if (probe.isConsumed()) {
@@ -70,9 +96,34 @@ public final class RateLimiting {
         throw new Refusal(LIMITED.withQuota(new Quota(limit.windows().get(longestEmpty(left)), 0, wait, wait, partition)));
     }
 
-    /** Forgets every bucket: each key (or team) starts with full windows again. */
+    /**
+     * Forgets every bucket: each key (or team) starts with full windows again, on every replica
+     * when they are shared.
+     *
+     * @throws IllegalStateException when shared buckets cannot be reached; nothing changed
+     */
     void reset() {
         store.reset();
+    }
+
+    /** Whether other replicas count in these buckets. */
+    boolean shared() {
+        return store.shared();
+    }
+
+    /** {@code local}, or the shared store's URL without credentials. */
+    String storeUrl() {
+        return store.url();
+    }
+
+    /** The store, and whether it answers (asks it). */
+    BucketStore.Status storeStatus() {
+        return store.status();
+    }
+
+    /** Lets go of the store's connection, if it has one. */
+    public void close() {
+        store.close();
     }
 
     /** The window with the fewest requests left; of equals, the longer one (its count lasts longer). */
