@@ -56,7 +56,7 @@ final class Banner {
 
     /** Where the buckets live, never with a password. */
     static String store(MockServerConfig c) {
-        RateLimit.Store store = c.rateLimitStore();
+        RateLimitStore store = c.rateLimitStore();
         if (!store.shared()) {
             return "local (this process counts alone)";
         }

@@ -105,10 +105,10 @@ final class CliConverters {
         }
     }
 
-    static final class Store implements CommandLine.ITypeConverter<RateLimit.Store> {
+    static final class Store implements CommandLine.ITypeConverter<RateLimitStore> {
         @Override
-        public RateLimit.Store convert(String value) {
-            return parsed(value, RateLimit.Store::parse);
+        public RateLimitStore convert(String value) {
+            return parsed(value, RateLimitStore::parse);
         }
     }
 

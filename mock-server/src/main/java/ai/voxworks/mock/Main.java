@@ -75,7 +75,7 @@ public final class Main implements Callable<Integer> {
                     + "per key or team; data changes through /__mock are then refused. A password goes in the URL "
                     + "(redis://:PASSWORD@HOST:PORT; prefer the variable, which ps does not show). Default local. "
                     + "Env VOXWORKS_MOCK_RATE_LIMIT_STORE.")
-    RateLimit.Store rateLimitStore;
+    RateLimitStore rateLimitStore;
 
     @Option(names = "--latency", paramLabel = "DURATION", converter = CliConverters.Latency.class,
             description = "Delay added to every API response, e.g. 250ms or 2s (at most 120s). Default ${DEFAULT-VALUE}. "

@@ -24,6 +24,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
+// Just over 250 lines: start() wires the parts and reports which one failed, and the rest is the
+// small embedding API (putCall, removeCall, reset, requests), each a line or two delegating inward.
+
 /**
  * A running Voxworks mock server, for tests, the conformance suite and JShell.
  *
@@ -133,7 +136,7 @@ public final class MockServer implements AutoCloseable {
      * @throws IllegalStateException naming the store's URL when it cannot be reached
      */
     private static RateLimiting rateLimiting(MockServerConfig config, TimeMeter clock) {
-        RateLimit.Store store = config.rateLimitStore();
+        RateLimitStore store = config.rateLimitStore();
         if (!store.shared()) {
             return new RateLimiting(config.rateLimit(), config.rateLimitScope(), clock);
         }

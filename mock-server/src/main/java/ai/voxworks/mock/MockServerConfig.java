@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param rateLimitScope   what a limit counts: each API key (default) or each team, shared by its keys
  * @param rateLimitHeaders which fields describe the limit: {@code X-RateLimit-*} (default), IETF, or both
  * @param rateLimitStore   where the buckets live: in this process (default), or in a Redis server that
- *                         replicas share ({@link RateLimit.Store})
+ *                         replicas share ({@link RateLimitStore})
  * @param latency     delay added to every API response, default none
  * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
  * @param allowedHosts names served besides this machine's own ({@code localhost}, IP addresses, the
@@ -38,7 +38,7 @@ public record MockServerConfig(
         RateLimit rateLimit,
         RateLimit.Scope rateLimitScope,
         RateLimit.HeaderStyle rateLimitHeaders,
-        RateLimit.Store rateLimitStore,
+        RateLimitStore rateLimitStore,
         Duration latency,
         List<String> corsOrigins,
         List<String> allowedHosts) {
@@ -90,7 +90,7 @@ public record MockServerConfig(
         private RateLimit rateLimit = RateLimit.DEFAULT;
         private RateLimit.Scope rateLimitScope = RateLimit.Scope.KEY;
         private RateLimit.HeaderStyle rateLimitHeaders = RateLimit.HeaderStyle.X;
-        private RateLimit.Store rateLimitStore = RateLimit.Store.LOCAL;
+        private RateLimitStore rateLimitStore = RateLimitStore.LOCAL;
         private Duration latency = Duration.ZERO;
         private List<String> corsOrigins = List.of("*");
         private List<String> allowedHosts = List.of();
@@ -133,12 +133,12 @@ public record MockServerConfig(
         }
 
         /**
-         * {@link RateLimit.Store#LOCAL} (default), or a Redis store that several replicas share, such as
-         * {@code RateLimit.Store.parse("redis://127.0.0.1:6379")}: then {@link MockServer#start} connects to
+         * {@link RateLimitStore#LOCAL} (default), or a Redis store that several replicas share, such as
+         * {@code RateLimitStore.parse("redis://127.0.0.1:6379")}: then {@link MockServer#start} connects to
          * it (and fails when it cannot), and data changes at run time are refused, since they would reach
          * this replica only.
          */
-        public Builder rateLimitStore(RateLimit.Store store) {
+        public Builder rateLimitStore(RateLimitStore store) {
             this.rateLimitStore = store;
             return this;
         }

@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@link ai.voxworks.mock.Main}: the command line ({@code java -jar voxworks-mock-server.jar --help});</li>
  *   <li>{@link ai.voxworks.mock.MockServer}: a running server, started in-process (tests, JShell);</li>
- *   <li>{@link ai.voxworks.mock.MockServerConfig} and {@link ai.voxworks.mock.RateLimit}: how it runs;</li>
+ *   <li>{@link ai.voxworks.mock.MockServerConfig}, {@link ai.voxworks.mock.RateLimit} and
+ *       {@link ai.voxworks.mock.RateLimitStore}: how it runs;</li>
  *   <li>{@link ai.voxworks.mock.Fixtures}, {@link ai.voxworks.mock.Team}, {@link ai.voxworks.mock.CallSummary}:
  *       the data it serves, read-only;</li>
  *   <li>{@link ai.voxworks.mock.RecordedRequest}: an entry of its request journal;</li>

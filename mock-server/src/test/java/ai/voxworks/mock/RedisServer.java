@@ -70,8 +70,8 @@ final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    RateLimit.Store store() {
-        return RateLimit.Store.parse(url());
+    RateLimitStore store() {
+        return RateLimitStore.parse(url());
     }
 
     /** Starts it (again, on the same port, empty) and waits until it answers PING. */

@@ -55,7 +55,7 @@ class RedisStoreFaultTest {
     @Test
     void anUnreachableStoreStopsStartNamingItsUrl() {
         String url = "redis://127.0.0.1:" + RedisServer.freePort();
-        MockServerConfig config = MockServerConfig.builder().port(0).rateLimitStore(RateLimit.Store.parse(url)).build();
+        MockServerConfig config = MockServerConfig.builder().port(0).rateLimitStore(RateLimitStore.parse(url)).build();
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> MockServer.start(config)).isInstanceOf(IllegalStateException.class)

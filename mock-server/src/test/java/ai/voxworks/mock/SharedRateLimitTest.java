@@ -260,7 +260,7 @@ class SharedRateLimitTest {
             }
 
             MockServerConfig wrong = MockServerConfig.builder().port(0)
-                    .rateLimitStore(RateLimit.Store.parse("redis://:not-it@127.0.0.1:" + locked.port())).build();
+                    .rateLimitStore(RateLimitStore.parse("redis://:not-it@127.0.0.1:" + locked.port())).build();
             assertThatThrownBy(() -> MockServer.start(wrong)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot reach the rate-limit store " + locked.url())
                     .hasMessageNotContaining("not-it");

@@ -39,6 +39,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+// Over 250 lines because the shared store is one job with four parts that only make sense
+// together: connecting (short timeouts), taking from a bucket (one batch per bucket), failing
+// open while Redis is away, and reporting its state; each is a few methods here.
+
 /**
  * Buckets in a Redis server that several replicas share: Bucket4j's Lettuce integration (its
  * compare-and-swap proxy manager: read the bucket, compute in Java, write it back with a Lua

@@ -21,6 +21,10 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+// Over 250 lines because it is the recording's one sequence (ask, check, redact, guard the key,
+// merge the team, write, reload) with the checks the command line runs before it; each step's
+// work is in Upstream, Redaction, FixtureWriter and the loader.
+
 /**
  * One recording: for each id, ask the server ({@link Upstream}), check the call as a call file is
  * checked, redact it ({@link Redaction}), make sure the key that recorded it is not in it, add its

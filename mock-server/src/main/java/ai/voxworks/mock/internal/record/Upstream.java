@@ -31,6 +31,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+// Over 250 lines because the one switch from response to outcome, with the retries, waits and
+// timeouts it needs, reads best in one place, as the client's CallFetcher and RetryPolicy would if
+// this module could use the client (it cannot: the client's tests depend on this module).
+
 /**
  * Asks a Voxworks server for calls, one at a time, and decides in one switch what each response
  * means for the recording: 200 is a body to save; 401 stops the recording (the key is wrong); 404
