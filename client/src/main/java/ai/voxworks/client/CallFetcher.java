@@ -23,6 +23,7 @@ final class CallFetcher {
     private final OkHttpClient http;
     private final HttpUrl baseUrl;
     private final String authorization;
+    private final HttpUrl getCallUrl;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final Responses responses;
@@ -35,6 +36,7 @@ final class CallFetcher {
         this.http = http;
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
+        this.getCallUrl = baseUrl.newBuilder().addPathSegments("api/v1/get-call").build();
         this.retry = retry;
         this.sleeper = sleeper;
         this.responses = responses;
@@ -43,7 +45,7 @@ final class CallFetcher {
         this.clock = clock;
     }
 
-    CallResponse fetch(String callId) {
+    Responses.Fetched fetch(String callId) {
         Deadline until = Deadline.after(deadline);
         Request request = request(callId, until);
         for (int attempt = 0; ; attempt++) {
@@ -75,8 +77,13 @@ final class CallFetcher {
         }
     }
 
+    /** {@link #fetch} as a {@link CallResponse}. */
+    CallResponse fetchResponse(String callId) {
+        return responses.response(fetch(callId));
+    }
+
     /** As {@link #fetch}, completing with {@code result} of the response; cancelling the future stops the retries. */
-    <T> CompletableFuture<T> fetchAsync(String callId, Function<CallResponse, T> result) {
+    <T> CompletableFuture<T> fetchAsync(String callId, Function<Responses.Fetched, T> result) {
         Deadline until = Deadline.after(deadline);
         Request request = request(callId, until);
         CompletableFuture<T> future = new CompletableFuture<>();
@@ -92,8 +99,7 @@ final class CallFetcher {
             // URLs treat these as navigation at every layer (OkHttp, proxies, servers): never an id.
             throw new IllegalArgumentException("'" + callId + "' cannot be a call id");
         }
-        HttpUrl url = baseUrl.newBuilder()
-                .addPathSegments("api/v1/get-call")
+        HttpUrl url = getCallUrl.newBuilder()
                 // One segment whatever it holds: "a/b" is sent as a%2Fb, ".." as %2E%2E.
                 .addPathSegment(callId)
                 .build();
@@ -107,7 +113,7 @@ final class CallFetcher {
                 .build();
     }
 
-    private CallResponse execute(Request request, Deadline until) {
+    private Responses.Fetched execute(Request request, Deadline until) {
         try (Response response = http.newCall(request).execute()) {
             return read(response, until);
         } catch (IOException e) {
@@ -115,7 +121,7 @@ final class CallFetcher {
         }
     }
 
-    private <T> void attemptAsync(Request request, Deadline until, int attempt, Function<CallResponse, T> result,
+    private <T> void attemptAsync(Request request, Deadline until, int attempt, Function<Responses.Fetched, T> result,
                                   CompletableFuture<T> future) {
         Duration throttled = throttle.waitBeforeSending();
         if (!throttled.isZero() && !until.passedAfter(throttled)) {
@@ -125,7 +131,7 @@ final class CallFetcher {
         }
     }
 
-    private <T> void send(Request request, Deadline until, int attempt, Function<CallResponse, T> result,
+    private <T> void send(Request request, Deadline until, int attempt, Function<Responses.Fetched, T> result,
                           CompletableFuture<T> future) {
         http.newCall(request).enqueue(new Callback() {
             @Override
@@ -157,7 +163,7 @@ final class CallFetcher {
         });
     }
 
-    private CallResponse read(Response response, Deadline until) throws IOException {
+    private Responses.Fetched read(Response response, Deadline until) throws IOException {
         if (throttle.enabled()) {
             throttle.observe(RateLimitHeaders.status(response.headers(), clock));
         }

@@ -1,5 +1,6 @@
 package ai.voxworks.client;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -68,6 +69,23 @@ final class Deadline {
             return body.bytes();
         }
         BufferedSource source = body.source();
+        long length = body.contentLength();
+        if (length >= 0 && length <= Integer.MAX_VALUE) {
+            // The usual case: straight into an array of the announced size, no buffer between.
+            byte[] bytes = new byte[(int) length];
+            int at = 0;
+            while (at < bytes.length) {
+                int n = source.read(bytes, at, bytes.length - at);
+                if (n < 0) {
+                    throw new EOFException("the body ended after " + at + " of its " + length + " bytes");
+                }
+                at += n;
+                if (at < bytes.length && leftMillis() <= 0) {
+                    throw exceeded();
+                }
+            }
+            return bytes;
+        }
         Buffer read = new Buffer();
         while (source.read(read, PIECE) != -1) {
             if (leftMillis() <= 0) {

@@ -31,12 +31,25 @@ final class Responses {
         this.apiKey = apiKey;
     }
 
+    /**
+     * What a 200 brought, as read: the call, and what a {@link CallResponse} is made of on demand
+     * (most calls are {@code getCall}, which needs no headers map or rate-limit status).
+     */
+    record Fetched(Call call, int status, Headers headers) {
+    }
+
     /** The call of a 200 with its status and headers, or the exception for anything else. */
-    CallResponse read(int status, Headers headers, byte[] body) {
+    Fetched read(int status, Headers headers, byte[] body) {
         if (status != 200) {
             throw error(status, headers, body);
         }
-        return new CallResponse(call(status, body), status, RateLimitHeaders.status(headers, clock), headers(headers));
+        return new Fetched(call(status, body), status, headers);
+    }
+
+    /** The call with its response's status, rate-limit status and headers (the key scrubbed from them). */
+    CallResponse response(Fetched fetched) {
+        return new CallResponse(fetched.call(), fetched.status(), RateLimitHeaders.status(fetched.headers(), clock),
+                headers(fetched.headers()));
     }
 
     private VoxworksException error(int status, Headers headers, byte[] body) {

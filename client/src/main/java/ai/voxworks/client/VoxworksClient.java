@@ -151,7 +151,7 @@ public final class VoxworksClient implements AutoCloseable {
      *                                  the rate-limit headers of its 429
      */
     public CallResponse getCallResponse(String callId) {
-        return fetcher.fetch(callId);
+        return fetcher.fetchResponse(callId);
     }
 
     /**
@@ -162,7 +162,7 @@ public final class VoxworksClient implements AutoCloseable {
      * @throws IllegalArgumentException when {@code callId} is null, blank, "." or ".." (nothing is sent)
      */
     public CompletableFuture<Call> getCallAsync(String callId) {
-        return fetcher.fetchAsync(callId, CallResponse::call);
+        return fetcher.fetchAsync(callId, Responses.Fetched::call);
     }
 
     /** The base URL requests go to. */
