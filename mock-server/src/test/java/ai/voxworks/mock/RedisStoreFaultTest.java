@@ -215,8 +215,12 @@ class RedisStoreFaultTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            stop();
+        public void close() {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

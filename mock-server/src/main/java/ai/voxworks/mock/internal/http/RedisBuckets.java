@@ -186,7 +186,7 @@ final class RedisBuckets implements BucketStore {
             return batches;
         }
         return partitions.computeIfAbsent(partition, k -> {
-            BucketProxy bucket = proxies.builder().build(key(k), configuration);
+            BucketProxy bucket = proxies.builder().build(key(k), () -> configuration);
             return BatchHelper.create(List::size, n -> take(bucket, n), (n, results) -> results);
         });
     }
