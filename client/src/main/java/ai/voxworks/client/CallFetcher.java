@@ -1,5 +1,7 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.PathSegments;
+import ai.voxworks.client.internal.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -30,9 +32,10 @@ final class CallFetcher {
     private final Duration deadline;
     private final Throttle throttle;
     private final Clock clock;
+    private final long maxResponseSize;
 
     CallFetcher(OkHttpClient http, HttpUrl baseUrl, String apiKey, RetryPolicy retry, Sleeper sleeper, Responses responses,
-                Duration deadline, Throttle throttle, Clock clock) {
+                Duration deadline, Throttle throttle, Clock clock, long maxResponseSize) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.authorization = "Bearer " + apiKey;
@@ -43,6 +46,7 @@ final class CallFetcher {
         this.deadline = deadline;
         this.throttle = throttle;
         this.clock = clock;
+        this.maxResponseSize = maxResponseSize;
     }
 
     Responses.Fetched fetch(String callId) {
@@ -100,8 +104,8 @@ final class CallFetcher {
             throw new IllegalArgumentException("'" + callId + "' cannot be a call id");
         }
         HttpUrl url = getCallUrl.newBuilder()
-                // One segment whatever it holds: "a/b" is sent as a%2Fb, ".." as %2E%2E.
-                .addPathSegment(callId)
+                // One segment whatever it holds: "a/b" is sent as a%2Fb.
+                .addEncodedPathSegment(PathSegments.encode(callId))
                 .build();
         return new Request.Builder()
                 .url(url)
@@ -169,10 +173,13 @@ final class CallFetcher {
         }
         byte[] body;
         try {
-            body = until.readBody(response);
+            body = until.readBody(response, maxResponseSize);
         } catch (IOException e) {
             if (e instanceof InterruptedIOException) {
                 throw e;
+            }
+            if (e instanceof Deadline.TooLarge) {
+                throw responses.unexpected(response.code(), e.getMessage(), e);
             }
             throw responses.unexpected(response.code(), "the body was cut off (" + e.getMessage() + ")", e);
         }

@@ -62,15 +62,26 @@ final class Deadline {
         return this != NONE && System.nanoTime() + wait.toNanos() - atNanos > 0;
     }
 
-    /** The body of {@code response}, read in pieces, giving up once the deadline passes. */
-    byte[] readBody(Response response) throws IOException {
-        ResponseBody body = response.body();
-        if (this == NONE) {
-            return body.bytes();
+    /** A body larger than the client accepts. */
+    static final class TooLarge extends IOException {
+        TooLarge(long max) {
+            super("the body is larger than the " + (max >= 1 << 20 ? (max >> 20) + " MiB" : max + " bytes")
+                    + " the client accepts (VoxworksClient.Builder.maxResponseSize)");
         }
+    }
+
+    /**
+     * The body of {@code response}, read in pieces, giving up once the deadline passes or once it
+     * is larger than {@code max} bytes.
+     */
+    byte[] readBody(Response response, long max) throws IOException {
+        ResponseBody body = response.body();
         BufferedSource source = body.source();
         long length = body.contentLength();
-        if (length >= 0 && length <= Integer.MAX_VALUE) {
+        if (length > max) {
+            throw new TooLarge(max);
+        }
+        if (length >= 0) {
             // The usual case: straight into an array of the announced size, no buffer between.
             byte[] bytes = new byte[(int) length];
             int at = 0;
@@ -88,6 +99,9 @@ final class Deadline {
         }
         Buffer read = new Buffer();
         while (source.read(read, PIECE) != -1) {
+            if (read.size() > max) {
+                throw new TooLarge(max);
+            }
             if (leftMillis() <= 0) {
                 throw exceeded();
             }

@@ -1,10 +1,9 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.RateLimitFields;
+import ai.voxworks.client.internal.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.Headers;
@@ -23,12 +22,12 @@ import org.greenbytes.http.sfv.TokenItem;
  */
 final class RateLimitHeaders {
 
-    static final String LIMIT = "X-RateLimit-Limit";
-    static final String REMAINING = "X-RateLimit-Remaining";
-    static final String RESET = "X-RateLimit-Reset";
-    static final String RETRY_AFTER = "Retry-After";
-    static final String RATELIMIT = "RateLimit";
-    static final String POLICY = "RateLimit-Policy";
+    static final String LIMIT = RateLimitFields.LIMIT;
+    static final String REMAINING = RateLimitFields.REMAINING;
+    static final String RESET = RateLimitFields.RESET;
+    static final String RETRY_AFTER = RateLimitFields.RETRY_AFTER;
+    static final String RATELIMIT = RateLimitFields.RATELIMIT;
+    static final String POLICY = RateLimitFields.POLICY;
 
     // A reset larger than this is an epoch time (as GitHub sends), not a number of seconds.
     private static final long EPOCH_SECONDS = 1_000_000_000L;
@@ -63,22 +62,7 @@ final class RateLimitHeaders {
 
     /** {@code Retry-After} as whole seconds or an HTTP-date measured against {@code clock}; {@code null} when absent or unreadable. */
     static Duration retryAfter(Headers headers, Clock clock) {
-        String value = headers.get(RETRY_AFTER);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(clock.instant(), at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return RetryAfter.parse(headers.get(RETRY_AFTER), clock).orElse(null);
     }
 
     /**

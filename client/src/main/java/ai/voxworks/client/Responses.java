@@ -1,5 +1,6 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.ApiKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeParseException;
@@ -11,22 +12,27 @@ import okhttp3.Headers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
 
-/** Turns a response into a {@link CallResponse} or the matching {@link VoxworksException}: one switch, one place. */
+/**
+ * Turns a response into a {@link CallResponse} or the matching {@link VoxworksException}: one switch,
+ * one place. Reads with Jackson's streaming parser only ({@code jackson-core}, no databind), so the
+ * client needs no {@code jackson-annotations}: builds whose dependency management pins those to an
+ * older line (Spring Boot 3's 2.19) run it unchanged.
+ */
 final class Responses {
 
     /** Call's components are the list of documented fields; the table is built once. */
     static final RecordReader<Call> CALL = RecordReader.of(Call.class);
     private static final int SNIPPET = 120;
 
-    private final JsonMapper mapper;
+    private final JsonFactory json;
     private final Clock clock;
     private final String apiKey;
 
-    Responses(JsonMapper mapper, Clock clock, String apiKey) {
-        this.mapper = mapper;
+    Responses(JsonFactory json, Clock clock, String apiKey) {
+        this.json = json;
         this.clock = clock;
         this.apiKey = apiKey;
     }
@@ -63,17 +69,35 @@ final class Responses {
             case 404 -> new NotFoundException(message, serverMessage);
             case 429 -> new RateLimitException(message, serverMessage, RateLimitHeaders.retryAfter(headers, clock),
                     RateLimitHeaders.status(headers, clock).orElse(null));
+            case 300, 301, 302, 303, 307, 308 -> new ApiException(scrub("HTTP " + status + ": redirected to "
+                    + (headers.get("Location") == null ? "(no Location)" : headers.get("Location"))
+                    + "; the client does not follow redirects, so the key goes to the base URL only "
+                    + "(VoxworksClient.Builder.followRedirects(true) follows them)"), status, serverMessage);
             default -> status >= 500 ? new ServerException(message, status, serverMessage)
                     : new ApiException(message, status, serverMessage);
         };
     }
 
-    /** The {@code message} of an {@code ErrorResponse} body, or {@code null} when it is not one. */
+    /** The top-level {@code message} string of an {@code ErrorResponse} body, or {@code null} when it is not one. */
     private String serverMessage(byte[] body) {
-        try {
-            JsonNode node = mapper.readTree(body);
-            JsonNode message = node == null ? null : node.get("message");
-            return message != null && message.isString() ? message.asString() : null;
+        if (body.length == 0) {
+            return null;
+        }
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String message = null;
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("message".equals(name) && value == JsonToken.VALUE_STRING) {
+                    message = parser.getString();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return message;
         } catch (JacksonException e) {
             return null;
         }
@@ -85,7 +109,7 @@ final class Responses {
             throw unexpected(status, "empty body", null);
         }
         Call call = null;
-        try (JsonParser parser = mapper.createParser(body)) {
+        try (JsonParser parser = json.createParser(ObjectReadContext.empty(), body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw unexpected(status, "no \"call\" object in " + snippet(body), null);
             }
@@ -130,8 +154,8 @@ final class Responses {
         return "'" + (text.length() > SNIPPET ? text.substring(0, SNIPPET) + "…" : text) + "'";
     }
 
-    /** A server could echo the key back; it never reaches a message. */
+    /** A server could echo the key back, in any letter case; it never reaches a message. */
     String scrub(String text) {
-        return apiKey.isEmpty() || !text.contains(apiKey) ? text : text.replace(apiKey, ApiKeys.mask(apiKey));
+        return ApiKeys.redact(text, List.of(apiKey));
     }
 }

@@ -1,5 +1,6 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.Backoff;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -11,12 +12,10 @@ import java.util.function.DoubleSupplier;
  *
  * @param maxRetries     retries after the first attempt; 0 turns retrying off
  * @param maxRetryWait   the longest {@code Retry-After} waited out
- * @param initialBackoff the first backoff ceiling, doubling per attempt up to {@link #BACKOFF_CAP}
+ * @param initialBackoff the first backoff ceiling, doubling per attempt up to {@link Backoff#CAP}
  * @param random         jitter, values in [0, 1)
  */
 record RetryPolicy(int maxRetries, Duration maxRetryWait, Duration initialBackoff, DoubleSupplier random) {
-
-    static final Duration BACKOFF_CAP = Duration.ofSeconds(8);
 
     /** How long to wait before retrying after {@code failure} in attempt {@code attempt} (from 0), or {@code null} to give up. */
     Duration delay(VoxworksException failure, int attempt) {
@@ -31,16 +30,11 @@ record RetryPolicy(int maxRetries, Duration maxRetryWait, Duration initialBackof
             return backoff(attempt);
         }
         boolean retryable = failure instanceof TransportException
-                || (failure instanceof ServerException && switch (failure.status()) {
-                    case 500, 502, 503, 504 -> true;
-                    default -> false;
-                });
+                || (failure instanceof ServerException && Backoff.retryableStatus(failure.status()));
         return retryable ? backoff(attempt) : null;
     }
 
-    /** Full jitter: anywhere between zero and the exponential ceiling, so clients spread out. */
     private Duration backoff(int attempt) {
-        long ceiling = Math.min(BACKOFF_CAP.toMillis(), initialBackoff.toMillis() << Math.min(attempt, 20));
-        return Duration.ofMillis((long) (random.getAsDouble() * ceiling));
+        return Backoff.fullJitter(initialBackoff, attempt, random.getAsDouble());
     }
 }

@@ -1,5 +1,7 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.client.internal.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -12,11 +14,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import tools.jackson.databind.json.JsonMapper;
-
-// Over 250 lines because the public Builder (about 130 of them) is nested here, as
-// OkHttpClient.Builder is. The client's own part is the rest; requests and attempts live in
-// CallFetcher, the retry decision in RetryPolicy, reading responses in Responses.
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * A client for the Voxworks API.
@@ -37,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Errors are unchecked {@link VoxworksException}s, one class per cause. 429s (honouring
  * {@code Retry-After} up to a cap), 500/502/503/504 and transport failures are retried with
- * exponential backoff and full jitter; 401 and 404 never are. The API key never appears in
+ * exponential backoff and full jitter; 401 and 404 never are. Redirects are not followed unless
+ * the builder says so: the key goes to the base URL only. The API key never appears in
  * {@link #toString()} or in any exception message.
  */
 public final class VoxworksClient implements AutoCloseable {
@@ -46,6 +45,8 @@ public final class VoxworksClient implements AutoCloseable {
     public static final String DEFAULT_BASE_URL = "https://api.voxworks.ai";
     /** How long one {@code getCall} may take at most, retries included, unless the builder says otherwise. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+    /** The largest response body read unless the builder says otherwise: 16 MiB (a call is a few KB). */
+    public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L << 20;
     /** Sent as {@code User-Agent: voxworks-java/<version>}. */
     public static final String VERSION = readVersion();
 
@@ -58,6 +59,8 @@ public final class VoxworksClient implements AutoCloseable {
     private final Clock clock;
     private final Duration deadline;
     private final boolean throttle;
+    private final boolean followRedirects;
+    private final long maxResponseSize;
     private final CallFetcher fetcher;
 
     private VoxworksClient(Builder b) {
@@ -74,15 +77,19 @@ public final class VoxworksClient implements AutoCloseable {
                 .callTimeout(b.callTimeout)
                 // Retries are this library's job: one visible loop, not a silent second one in OkHttp.
                 .retryOnConnectionFailure(false)
+                .followRedirects(b.followRedirects)
+                .followSslRedirects(b.followRedirects)
                 .build();
         this.retry = new RetryPolicy(b.maxRetries, b.maxRetryWait, b.initialBackoff, b.random);
         this.sleeper = b.sleeper;
         this.clock = b.clock;
         this.deadline = b.deadline;
         this.throttle = b.throttle;
+        this.followRedirects = b.followRedirects;
+        this.maxResponseSize = b.maxResponseSize;
         this.fetcher = new CallFetcher(this.http, baseUrl, apiKey, retry, sleeper,
-                new Responses(JsonMapper.builder().build(), clock, apiKey), deadline,
-                throttle ? Throttle.on(clock) : Throttle.OFF, clock);
+                new Responses(JsonFactory.builder().build(), clock, apiKey), deadline,
+                throttle ? Throttle.on(clock) : Throttle.OFF, clock, maxResponseSize);
     }
 
     /** A builder; {@link Builder#apiKey} is the one required setting. */
@@ -122,6 +129,8 @@ public final class VoxworksClient implements AutoCloseable {
         b.callTimeout = Duration.ofMillis(http.callTimeoutMillis());
         b.deadline = deadline;
         b.throttle = throttle;
+        b.followRedirects = followRedirects;
+        b.maxResponseSize = maxResponseSize;
         b.maxRetries = retry.maxRetries();
         b.maxRetryWait = retry.maxRetryWait();
         b.initialBackoff = retry.initialBackoff();
@@ -217,6 +226,8 @@ public final class VoxworksClient implements AutoCloseable {
         private Duration callTimeout = Duration.ZERO;
         private Duration deadline = DEFAULT_DEADLINE;
         private boolean throttle;
+        private boolean followRedirects;
+        private long maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
         private int maxRetries = 2;
         private Duration maxRetryWait = Duration.ofSeconds(30);
         private Duration initialBackoff = Duration.ofMillis(500);
@@ -229,13 +240,7 @@ public final class VoxworksClient implements AutoCloseable {
 
         /** The API key (required, not blank); sent as {@code Authorization: Bearer <key>}. */
         public Builder apiKey(String apiKey) {
-            if (apiKey == null || apiKey.isBlank()) {
-                throw new IllegalArgumentException("apiKey must not be null or blank");
-            }
-            if (!apiKey.equals(apiKey.strip()) || apiKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-                throw new IllegalArgumentException("apiKey must be printable ASCII without spaces");
-            }
-            this.apiKey = apiKey;
+            this.apiKey = ApiKeys.check(apiKey);
             return this;
         }
 
@@ -293,6 +298,28 @@ public final class VoxworksClient implements AutoCloseable {
          */
         public Builder throttle(boolean throttle) {
             this.throttle = throttle;
+            return this;
+        }
+
+        /**
+         * Off by default: a 3xx is then an {@link ApiException} naming its {@code Location}, and the key
+         * goes to the base URL only. On, OkHttp follows redirects (dropping {@code Authorization} when
+         * the host changes) and the client reads whatever the last server answers.
+         */
+        public Builder followRedirects(boolean follow) {
+            this.followRedirects = follow;
+            return this;
+        }
+
+        /**
+         * The largest response body read; a larger one is an {@link UnexpectedResponseException}
+         * and is not read further. Default {@value VoxworksClient#DEFAULT_MAX_RESPONSE_SIZE} bytes.
+         */
+        public Builder maxResponseSize(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, not " + bytes);
+            }
+            this.maxResponseSize = bytes;
             return this;
         }
 

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -319,5 +317,55 @@ class ClientFaultsTest {
         assertThatThrownBy(() -> VoxworksClient.builder().baseUrl("ftp://x")).hasMessageContaining("not an http or https URL");
         assertThatThrownBy(() -> VoxworksClient.builder().maxRetries(-1)).hasMessageContaining("maxRetries");
         assertThat(VoxworksClient.builder().apiKey(KEY).toString()).doesNotContain(KEY);
+    }
+
+    @Test
+    void aRedirectIsAnErrorNamingWhereItPointsAndTheKeyGoesNowhereElse() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            elsewhere.enqueue(json(200, CALL));
+            String location = elsewhere.url("/api/v1/get-call/c1").toString();
+            server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", location).build());
+
+            ApiException e = failure(ApiException.class, () -> client.getCall("c1"));
+
+            assertThat(e.status()).isEqualTo(302);
+            assertThat(e.getMessage()).startsWith("HTTP 302: redirected to " + location)
+                    .contains("followRedirects(true)");
+            assertThat(elsewhere.getRequestCount()).isZero();
+            assertThat(server.getRequestCount()).as("a redirect is not retried").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void followingRedirectsIsOptInAndDropsTheKeyOnTheWayToAnotherHost() throws Exception {
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start(java.net.InetAddress.getByName("localhost"), 0);
+            elsewhere.enqueue(json(200, CALL));
+            server.enqueue(new MockResponse.Builder().code(307)
+                    .addHeader("Location", "http://localhost:" + elsewhere.getPort() + "/api/v1/get-call/c1").build());
+
+            try (VoxworksClient following = client.newBuilder().followRedirects(true).build()) {
+                assertThat(following.getCall("c1").id()).isEqualTo("c1");
+            }
+            assertThat(elsewhere.takeRequest().getHeaders().get("Authorization")).isNull();
+        }
+    }
+
+    @Test
+    void aBodyLargerThanTheCapIsRefusedWhetherItsLengthIsAnnouncedOrNot() {
+        String big = "{\"success\":true,\"call\":{\"id\":\"c1\",\"transcript\":\"" + "x".repeat(4000) + "\"}}";
+        server.enqueue(json(200, big));
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .chunkedBody(big, 512).build());
+
+        try (VoxworksClient capped = client.newBuilder().maxResponseSize(1000).build()) {
+            for (int i = 0; i < 2; i++) {
+                UnexpectedResponseException e = failure(UnexpectedResponseException.class, () -> capped.getCall("c1"));
+                assertThat(e.getMessage()).isEqualTo("HTTP 200: the body is larger than the 1000 bytes the client accepts "
+                        + "(VoxworksClient.Builder.maxResponseSize)");
+            }
+        }
+        assertThat(server.getRequestCount()).isEqualTo(2);
     }
 }

@@ -2,9 +2,6 @@ package ai.voxworks.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.voxworks.mock.MockServer;
-import ai.voxworks.mock.MockServerConfig;
-import ai.voxworks.mock.RateLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,35 +15,6 @@ class RateLimitFieldsTest {
 
     private static final String KEY = "vx_test_northwind_primary_7f3a9c";
     private static final String CALL = "{\"success\":true,\"call\":{\"id\":\"c1\"}}";
-
-    private static RateLimitStatus statusFrom(RateLimit.HeaderStyle style) {
-        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.parse("burst=5/10s,sustained=100/1h"))
-                .rateLimitHeaders(style).build();
-        try (MockServer mock = MockServer.start(config);
-             VoxworksClient client = VoxworksClient.builder().apiKey(KEY).baseUrl(mock.baseUrl()).build()) {
-            return client.getCallResponse("call_nw_1001").rateLimit().orElseThrow();
-        }
-    }
-
-    @Test
-    void ietfFieldsGiveThePolicyItsQuotaWhatRemainsAndTheReset() {
-        RateLimitStatus status = statusFrom(RateLimit.HeaderStyle.IETF);
-
-        assertThat(status.policy()).isEqualTo("burst");
-        assertThat(status.limit()).isEqualTo(5L);
-        assertThat(status.remaining()).isEqualTo(4);
-        assertThat(status.reset()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10));
-    }
-
-    @Test
-    void xFieldsGiveLimitRemainingAndReset() {
-        RateLimitStatus status = statusFrom(RateLimit.HeaderStyle.X);
-
-        assertThat(status.policy()).isNull();
-        assertThat(status.limit()).isEqualTo(5L);
-        assertThat(status.remaining()).isEqualTo(4);
-        assertThat(status.reset()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(10));
-    }
 
     @Test
     void unreadableIetfFieldsFallBackToTheXOnesAndAnEpochResetIsAnInstant() throws Exception {

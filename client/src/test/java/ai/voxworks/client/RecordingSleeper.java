@@ -1,5 +1,6 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,6 +2,7 @@ package ai.voxworks.conformance;
 
 import static io.restassured.RestAssured.given;
 
+import ai.voxworks.client.internal.PathSegments;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RedirectConfig;
@@ -9,7 +10,6 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.Header;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +123,7 @@ final class Http {
 
     /** The bare request: recorded, not checked. */
     Exchange send(String id, Credentials credentials) {
-        String path = PATH + segment(id);
+        String path = PATH + PathSegments.encode(id);
         RequestSpecification request = given(spec);
         if (credentials.header() != null) {
             request.header("Authorization", credentials.header());
@@ -150,20 +150,6 @@ final class Http {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    /** Percent-encodes an id as one path segment (RFC 3986 unreserved characters stay). */
-    static String segment(String id) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
-                out.append(c);
-            } else {
-                out.append('%').append(String.format("%02X", b & 0xff));
-            }
-        }
-        return out.toString();
     }
 
     /** The server could not be reached or did not answer. */

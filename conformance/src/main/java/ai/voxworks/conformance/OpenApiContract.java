@@ -1,5 +1,6 @@
 package ai.voxworks.conformance;
 
+import ai.voxworks.client.internal.RetryAfter;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -13,9 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -208,20 +208,11 @@ final class OpenApiContract {
     }
 
     /**
-     * A {@code Retry-After} value as seconds to wait: whole seconds, or an HTTP-date from now
-     * (at least 0); empty when it is neither.
+     * A {@code Retry-After} value as seconds to wait, parsed as the whole toolkit parses it: whole
+     * seconds, or an HTTP-date from now (at least 0); empty when it is neither.
      */
     static Optional<Long> retryAfterSeconds(String value) {
-        String v = value.strip();
-        if (v.matches("\\d{1,18}")) {
-            return Optional.of(Long.parseLong(v));
-        }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return Optional.of(Math.max(0, at.toEpochSecond() - System.currentTimeMillis() / 1000));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return RetryAfter.parse(value, Clock.systemUTC()).map(Duration::toSeconds);
     }
 
     private static SchemaLocation location(String pointer) {

@@ -1,20 +1,22 @@
 package ai.voxworks.conformance;
 
+import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.client.internal.Durations;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The server under test and what the cases need from it, read from JUnit configuration
  * parameters (the command line passes them; under Maven they are system properties) with an
- * environment variable for each as fallback. It is also the one place the suite masks a key.
+ * environment variable for each as fallback. Keys are masked as everywhere in the toolkit, by the
+ * client's {@code ApiKeys}.
  *
  * @param baseUrl         where to send requests; {@code null} for the embedded mock until it is started
  * @param embedded        whether this is the in-process mock the suite starts itself
@@ -141,21 +143,13 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
         return value.replaceAll("/+$", "");
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
-
-    /** {@code 10s}, {@code 500ms}, {@code 2m}; a bare number is seconds. */
+    /** A duration in the toolkit's one grammar ({@code 10s}, {@code 500ms}, {@code 2m}); a bare number is refused. */
     static Duration duration(Setting s, String value) {
-        Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException(s.named() + ": '" + value + "' is not a duration such as 10s, 500ms or 2m");
+        try {
+            return Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(s.named() + ": " + e.getMessage(), e);
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofSeconds(n);
-        };
     }
 
     private static boolean bool(Setting s, String value) {
@@ -195,30 +189,14 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
         return lines;
     }
 
-    /**
-     * The one place the suite masks a key: {@code (none)} for no key; {@code …} up to 12
-     * characters; the first 8 and {@code …} up to 19; from 20 on, the last 4 as well
-     * ({@code vx_test_…3a9c}). The client's {@code ApiKeys.mask} follows the same rule.
-     */
+    /** {@code key} as output shows it: masked as everywhere in the toolkit. */
     static String mask(String key) {
-        if (key == null || key.isEmpty()) {
-            return "(none)";
-        }
-        if (key.length() <= 12) {
-            return "…";
-        }
-        String head = key.substring(0, 8) + "…";
-        return key.length() < 20 ? head : head + key.substring(key.length() - 4);
+        return ApiKeys.mask(key);
     }
 
-    /** {@code text} with this target's keys masked, wherever a server echoed them. */
+    /** {@code text} with this target's keys masked (in any letter case), wherever a server echoed them. */
     String redact(String text) {
-        String out = redact(text, apiKey);
-        return otherApiKey.map(k -> redact(out, k)).orElse(out);
-    }
-
-    private static String redact(String text, String key) {
-        return text == null || key == null || key.length() < 6 ? text : text.replace(key, mask(key));
+        return ApiKeys.redact(text, otherApiKey.isPresent() ? List.of(apiKey, otherApiKey.get()) : List.of(apiKey));
     }
 
     @Override

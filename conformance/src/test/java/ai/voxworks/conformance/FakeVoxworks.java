@@ -1,7 +1,8 @@
 package ai.voxworks.conformance;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -9,9 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 
 /**
- * A small stand-in for the real API on loopback (a {@link StubHttpServer}, nothing of ours), which
+ * A small stand-in for the real API on loopback (OkHttp's MockWebServer, nothing of ours), which
  * can be told to break one rule at a time: the suite must notice each. Two teams, a key and a
  * call each; each key has {@link #LIMIT} requests, refilled a second after the first refusal.
  */
@@ -69,7 +74,7 @@ final class FakeVoxworks implements AutoCloseable {
 
     private static final String PATH = "/api/v1/get-call/";
 
-    private final StubHttpServer server;
+    private final MockWebServer server = new MockWebServer();
     private final Fault fault;
     private final int limit;
     private final long refillNanos;
@@ -81,77 +86,85 @@ final class FakeVoxworks implements AutoCloseable {
         this.fault = fault;
         this.limit = fault == Fault.RATE_LIMITED_EARLY ? 2 : LIMIT;
         this.refillNanos = TimeUnit.SECONDS.toNanos(fault == Fault.RATE_LIMITED_EARLY || fault == Fault.RETRY_AFTER_LIES ? 30 : 1);
-        this.server = new StubHttpServer(this::handle);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return handle(request);
+            }
+        });
+        try {
+            server.start(InetAddress.getLoopbackAddress(), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String baseUrl() {
-        return server.baseUrl();
+        return "http://127.0.0.1:" + server.getPort();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
+    private MockResponse handle(RecordedRequest request) {
+        MockResponse.Builder reply = new MockResponse.Builder();
+        String path = URI.create(request.getUrl().encodedPath()).getPath();
         if (!path.startsWith(PATH)) {
-            send(exchange, 404, "{\"success\":false,\"message\":\"Not found\"}");
-            return;
+            return send(reply, 404, "{\"success\":false,\"message\":\"Not found\"}");
         }
         String id = path.substring(PATH.length());
-        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        String auth = request.getHeaders().get("Authorization");
         String key = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7) : null;
         if (key == null || !quotas.containsKey(key)) {
             if (fault != Fault.NO_WWW_AUTHENTICATE) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                reply.addHeader("WWW-Authenticate", "Bearer");
             }
-            send(exchange, 401, "{\"success\":false,\"message\":\"Invalid API key\"}");
-            return;
+            return send(reply, 401, "{\"success\":false,\"message\":\"Invalid API key\"}");
         }
         if (fault == Fault.LIMITED_ONCE && !limitedOnce.getAndSet(true)) {
-            exchange.getResponseHeaders().add("Retry-After", "1");
-            send(exchange, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
-            return;
+            reply.addHeader("Retry-After", "1");
+            return send(reply, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
         }
         long retryAfter = take(quotas.get(key));
         boolean refused = retryAfter > 0;
         int remaining = refused ? 0 : limit - quotas.get(key).used;
         if (refused || fault != Fault.NO_RATE_LIMIT_HEADERS_ON_SUCCESS) {
-            exchange.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(limit));
-            exchange.getResponseHeaders().add("X-RateLimit-Remaining",
+            reply.addHeader("X-RateLimit-Limit", Integer.toString(limit));
+            reply.addHeader("X-RateLimit-Remaining",
                     Integer.toString(fault == Fault.REMAINING_STUCK && !refused ? limit - 1 : remaining));
         }
         if (fault.ietf()) {
-            ietf(exchange, refused, remaining, retryAfter);
+            ietf(reply, refused, remaining, retryAfter);
         }
         if (refused && fault == Fault.LIMITED_AS_404) {
-            send(exchange, 404, "{\"success\":false,\"message\":\"Call not found\"}");
+            return send(reply, 404, "{\"success\":false,\"message\":\"Call not found\"}");
         } else if (refused) {
             switch (fault) {
-                case NO_RETRY_AFTER -> { }
-                case RETRY_AFTER_AS_DATE -> exchange.getResponseHeaders().add("Retry-After",
+                case NO_RETRY_AFTER -> reply.removeHeader("Retry-After");
+                case RETRY_AFTER_AS_DATE -> reply.addHeader("Retry-After",
                         DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(retryAfter)));
-                case RETRY_AFTER_LIES -> exchange.getResponseHeaders().add("Retry-After", "1");
-                default -> exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter));
+                case RETRY_AFTER_LIES -> reply.addHeader("Retry-After", "1");
+                default -> reply.addHeader("Retry-After", Long.toString(retryAfter));
             }
-            send(exchange, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
+            return send(reply, 429, "{\"success\":false,\"message\":\"Rate limit exceeded\"}");
         } else if (id.equals(ownCall.get(key)) || (fault == Fault.LEAKS_FOREIGN_CALL && ownCall.containsValue(id))) {
             String duration = fault == Fault.DURATION_AS_STRING ? "\"abc\"" : "42";
-            send(exchange, 200, "{\"success\":true,\"call\":{\"id\":\"" + id + "\",\"team_id\":\"t\",\"status\":\"completed\","
+            return send(reply, 200, "{\"success\":true,\"call\":{\"id\":\"" + id + "\",\"team_id\":\"t\",\"status\":\"completed\","
                     + "\"duration\":" + duration + ",\"end_time\":\"2026-11-20T14:03:31Z\"}}");
         } else if (fault == Fault.DIFFERENT_404_FOR_FOREIGN && ownCall.containsValue(id)) {
-            send(exchange, 404, "{\"success\":false,\"message\":\"Call belongs to another team\"}");
+            return send(reply, 404, "{\"success\":false,\"message\":\"Call belongs to another team\"}");
         } else {
-            send(exchange, 404, "{\"success\":false,\"message\":\"Call not found\"}");
+            return send(reply, 404, "{\"success\":false,\"message\":\"Call not found\"}");
         }
     }
 
     /** {@code RateLimit-Policy} and {@code RateLimit}, each broken only where the fault says. */
-    private void ietf(HttpExchange exchange, boolean refused, int remaining, long retryAfter) {
-        exchange.getResponseHeaders().add("RateLimit-Policy", "\"default\";q=" + limit + ";w=" + WINDOW.replace("s", ""));
+    private void ietf(MockResponse.Builder reply, boolean refused, int remaining, long retryAfter) {
+        reply.addHeader("RateLimit-Policy", "\"default\";q=" + limit + ";w=" + WINDOW.replace("s", ""));
         String r = switch (fault) {
             case IETF_MALFORMED -> "abc";
             case IETF_REMAINING_STUCK -> Integer.toString(refused ? 0 : limit - 1);
             default -> Integer.toString(remaining);
         };
         long t = fault == Fault.IETF_RESET_AFTER_RETRY_AFTER ? retryAfter + 30 : retryAfter;
-        exchange.getResponseHeaders().add("RateLimit", "\"default\";r=" + r + (refused ? ";t=" + t : ""));
+        reply.addHeader("RateLimit", "\"default\";r=" + r + (refused ? ";t=" + t : ""));
     }
 
     /** Takes a request from the key's window; returns 0 when it passes, else whole seconds until the refill. */
@@ -171,8 +184,8 @@ final class FakeVoxworks implements AutoCloseable {
         return Math.max(1, (quota.refillAt - now + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        StubHttpServer.send(exchange, status, "application/json", body);
+    private static MockResponse send(MockResponse.Builder reply, int status, String body) {
+        return reply.code(status).setHeader("Content-Type", "application/json").body(body).build();
     }
 
     @Override

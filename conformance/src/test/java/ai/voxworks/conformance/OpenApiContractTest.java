@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.voxworks.conformance.Target.Setting;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +24,7 @@ class OpenApiContractTest {
     private static final String CALL = "{\"success\":true,\"call\":{\"id\":\"c1\",\"duration\":%s,\"end_time\":%s}}";
     private static final String LIMITED = "{\"success\":false,\"message\":\"Rate limit exceeded\"}";
 
-    private StubHttpServer server;
+    private MockWebServer server;
     private volatile int status;
     private volatile String contentType;
     private volatile String body;
@@ -26,12 +32,19 @@ class OpenApiContractTest {
     private Http http;
 
     @BeforeEach
-    void start() {
-        server = new StubHttpServer(exchange -> {
-            headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            StubHttpServer.send(exchange, status, contentType, body);
+    void start() throws IOException {
+        server = new MockWebServer();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                MockResponse.Builder reply = new MockResponse.Builder().code(status).setHeader("Content-Type", contentType)
+                        .body(body);
+                headers.forEach(reply::addHeader);
+                return reply.build();
+            }
         });
-        Target target = Target.read(Map.of(Setting.BASE_URL.property, server.baseUrl(), Setting.API_KEY.property,
+        server.start(InetAddress.getLoopbackAddress(), 0);
+        Target target = Target.read(Map.of(Setting.BASE_URL.property, "http://127.0.0.1:" + server.getPort(), Setting.API_KEY.property,
                 "vx_test_contract_key_000001", Setting.CALL_ID.property, "c1")::get, name -> null);
         http = new Http(target, OpenApiContract.load(target.spec()), d -> { });
     }

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +41,13 @@ class HelpersTest {
             System.setOut(stdout);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Voxworks JShell toolkit, offline: mock server at");
+    }
+
+    @Test
+    void thePublicMethodsOfTheHelpersAreTheHelpers() {
+        Set<String> helpers = Arrays.stream(Helpers.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(helpers).containsExactly("banner", "call", "calls", "client", "find", "help", "offline", "production", "record");
     }
 }

@@ -2,6 +2,7 @@ package ai.voxworks.jshell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
@@ -196,16 +197,11 @@ class LauncherIT {
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
-    private static int awaitMockPort(Path out) throws Exception {
+    private static int awaitMockPort(Path out) {
         Pattern banner = Pattern.compile("mock server at http://127\\.0\\.0\\.1:(\\d+)");
-        for (int i = 0; i < 600; i++) {
-            Matcher m = banner.matcher(Files.exists(out) ? Files.readString(out) : "");
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no banner in " + Files.readString(out));
+        Matcher m = await("the banner naming the mock's port").atMost(Duration.ofSeconds(60))
+                .until(() -> banner.matcher(Files.exists(out) ? Files.readString(out) : ""), Matcher::find);
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
@@ -273,12 +269,8 @@ class LauncherIT {
         Launch launch = Launch.shell().in(dir).env("VOXWORKS_SHELL_BUILD", "1").env("PATH", bin + ":" + System.getenv("PATH"));
         Path err = dir.resolve("err.txt");
         Process process = launch.start(dir.resolve("out.txt"), err);
-        List<ProcessHandle> maven = List.of();
-        for (int i = 0; i < 300 && maven.isEmpty(); i++) {
-            Thread.sleep(100);
-            maven = process.descendants().filter(p -> p.info().commandLine().orElse("").contains("sleep 120")).toList();
-        }
-        assertThat(maven).as("the build started").isNotEmpty();
+        List<ProcessHandle> maven = await("the build started").atMost(Duration.ofSeconds(30)).until(() -> process.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("sleep 120")).toList(), found -> !found.isEmpty());
 
         process.destroy();  // SIGTERM
 

@@ -1,5 +1,6 @@
 package ai.voxworks.mock.junit5;
 
+import ai.voxworks.client.internal.Durations;
 import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import java.nio.file.Path;
@@ -39,9 +40,9 @@ record Settings(Path fixturesDir, RateLimit rateLimit, Duration latency, boolean
             throw badAttribute(testClass, "rateLimit", e);
         }
         try {
-            return new Settings(dir, rateLimit, Duration.ofMillis(annotation.latencyMillis()), false);
+            return new Settings(dir, rateLimit, Durations.parse(annotation.latency()), false);
         } catch (IllegalArgumentException e) {
-            throw badAttribute(testClass, "latencyMillis", e);
+            throw badAttribute(testClass, "latency", e);
         }
     }
 

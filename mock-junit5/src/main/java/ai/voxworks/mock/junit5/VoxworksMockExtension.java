@@ -1,6 +1,7 @@
 package ai.voxworks.mock.junit5;
 
 import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.client.internal.Durations;
 import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.RateLimit;
@@ -22,10 +23,6 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.commons.support.AnnotationSupport;
-
-// Over 250 lines because it is three public faces in one, as JUnit needs them in one class: the
-// builder, the handle a field gives (delegating to RunningMock), and the callbacks of both set-up
-// styles with their checks for clashes. The mock itself is RunningMock; the settings, Settings.
 
 /**
  * A Voxworks mock server as a JUnit Jupiter extension, configured by a builder; the field is the
@@ -295,6 +292,16 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
         public Builder latency(Duration latency) {
             this.latency = Objects.requireNonNull(latency, "latency");
             return this;
+        }
+
+        /**
+         * As {@link #latency(Duration)}, written as the annotation and {@code --latency} write it:
+         * {@code "250ms"}, {@code "2s"}.
+         *
+         * @throws IllegalArgumentException naming the accepted forms
+         */
+        public Builder latency(String latency) {
+            return latency(Durations.parse(latency));
         }
 
         /** A mock per test method, started before it and stopped after it, instead of one per class. */

@@ -59,6 +59,10 @@ public @interface VoxworksMockTest {
      */
     String rateLimit() default "60/60s";
 
-    /** Delay added to every API response, in milliseconds, at most 120000. Default {@code 0}. */
-    long latencyMillis() default 0;
+    /**
+     * Delay added to every API response, in the toolkit's one duration grammar ({@code 250ms},
+     * {@code 2s}, at most {@code 120s}: a bare number other than 0 is refused, as it is for
+     * {@code --latency}). Default {@code "0ms"}.
+     */
+    String latency() default "0ms";
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Every attribute of {@code @VoxworksMockTest} set, the directory as a relative path. */
-@VoxworksMockTest(fixturesDir = "src/test/fixtures/small", rateLimit = "2/1h", latencyMillis = 150)
+@VoxworksMockTest(fixturesDir = "src/test/fixtures/small", rateLimit = "2/1h", latency = "150ms")
 class AttributesTest {
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.voxworks.client.RateLimitException;
 import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.client.internal.Durations;
 import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import java.lang.reflect.Method;
@@ -51,12 +52,12 @@ class DocumentedDefaultsTest {
                 .port(0)
                 .fixturesDir(dir.equals("\"\"") ? null : Path.of(dir.replace("\"", "")))
                 .rateLimit(RateLimit.parse(rateLimit.replace("\"", "")))
-                .latency(Duration.ofMillis(Long.parseLong(readmeDefault("latencyMillis"))))
+                .latency(Durations.parse(readmeDefault("latency").replace("\"", "")))
                 .build();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fixturesDir", "rateLimit", "latencyMillis"})
+    @ValueSource(strings = {"fixturesDir", "rateLimit", "latency"})
     void readmeJavadocAndCodeAgree(String attribute) throws Exception {
         String readme = readmeDefault(attribute);
 

@@ -18,7 +18,7 @@ class LibraryJarsIT {
     @ParameterizedTest
     @CsvSource({
             "../client,      voxworks-client,      ai.voxworks.client,      ai/voxworks/client/VoxworksClient",
-            "../mock-server, voxworks-mock-server, ai.voxworks.mock,        ai/voxworks/mock/MockServer",
+            "../mock,        voxworks-mock,        ai.voxworks.mock,        ai/voxworks/mock/MockServer",
             ".,              voxworks-mock-junit5, ai.voxworks.mock.junit5, ai/voxworks/mock/junit5/VoxworksMockTest"})
     void jarHasAModuleNameAndSourcesAndJavadocBesideIt(Path module, String artifact, String moduleName, String type)
             throws IOException {

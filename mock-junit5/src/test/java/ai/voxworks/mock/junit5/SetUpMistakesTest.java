@@ -55,8 +55,8 @@ class SetUpMistakesTest {
                 .hasMessageStartingWith("@VoxworksMockTest(rateLimit) on " + BadRateLimit.class.getName() + ": ")
                 .hasMessageContaining("'five per minute' is not a rate limit");
         assertThat(classFailure(TestKit.run(BadLatency.class)))
-                .hasMessageStartingWith("@VoxworksMockTest(latencyMillis) on ")
-                .hasMessageContaining("latency must be between 0 and");
+                .hasMessageStartingWith("@VoxworksMockTest(latency) on ")
+                .hasMessageContaining("latency must be from 0ms to 120s, not 300s");
     }
 
     @Test
@@ -134,7 +134,7 @@ class SetUpMistakesTest {
         }
     }
 
-    @VoxworksMockTest(latencyMillis = -1)
+    @VoxworksMockTest(latency = "5m")
     @ExtendWith(TestKit.Inner.class)
     static class BadLatency {
         @Test

@@ -1,0 +1,15 @@
+/**
+ * Not API: the helpers every module of the toolkit shares, kept here because every module may
+ * depend on the client and the client on nothing of ours. One of each: API-key checks and masking
+ * ({@link ai.voxworks.client.internal.ApiKeys}), {@code Retry-After}
+ * ({@link ai.voxworks.client.internal.RetryAfter}), retry backoff
+ * ({@link ai.voxworks.client.internal.Backoff}), path segments
+ * ({@link ai.voxworks.client.internal.PathSegments}), the duration grammar of every flag and
+ * attribute ({@link ai.voxworks.client.internal.Durations}), the names of the rate-limit fields
+ * ({@link ai.voxworks.client.internal.RateLimitFields}) and the waiting seam of retry loops
+ * ({@link ai.voxworks.client.internal.Sleeper}).
+ *
+ * <p>Public only so that the toolkit's other modules can use them, as {@code okhttp3.internal} is;
+ * anything here may change in any release.
+ */
+package ai.voxworks.client.internal;

@@ -1,0 +1,147 @@
+package ai.voxworks.mock.cli;
+
+import ai.voxworks.client.internal.Durations;
+import ai.voxworks.mock.MockServerConfig;
+import ai.voxworks.mock.RateLimit;
+import ai.voxworks.mock.RateLimitStore;
+import ai.voxworks.mock.Recorder;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/** Turns option values into settings, with a message that says what is wrong and what would do. */
+final class CliConverters {
+
+    private CliConverters() {
+    }
+
+    /** {@code parse(value)}, its complaint (an {@link IllegalArgumentException}) as picocli's. */
+    private static <T> T parsed(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
+    static final class Port implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException ignored) {
+                // Reported below.
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a port; use 0 to 65535");
+        }
+    }
+
+    static final class Limit implements CommandLine.ITypeConverter<RateLimit> {
+        @Override
+        public RateLimit convert(String value) {
+            return parsed(value, RateLimit::parse);
+        }
+    }
+
+    static final class Latency implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return parsed(value, v -> MockServerConfig.checkLatency(Durations.parse(v)));
+        }
+    }
+
+    static final class Origins implements CommandLine.ITypeConverter<List<String>> {
+        @Override
+        public List<String> convert(String value) {
+            List<String> origins = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            if (origins.isEmpty()) {
+                throw new CommandLine.TypeConversionException("no origin given; use * or a list such as http://localhost:5173");
+            }
+            for (String origin : origins) {
+                if (!origin.equals("*") && !isOrigin(origin)) {
+                    throw new CommandLine.TypeConversionException("'" + origin
+                            + "' is not an origin; expected * or scheme://host[:port], such as http://localhost:5173");
+                }
+            }
+            return origins;
+        }
+
+        private static boolean isOrigin(String text) {
+            try {
+                URI uri = new URI(text);
+                return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                        && uri.getHost() != null
+                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+
+    static final class Hosts implements CommandLine.ITypeConverter<List<String>> {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+
+        @Override
+        public List<String> convert(String value) {
+            List<String> hosts = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            for (String host : hosts) {
+                if (!host.equals("*") && !NAME.matcher(host).matches()) {
+                    throw new CommandLine.TypeConversionException("'" + host + "' is not a host name; expected a name "
+                            + "such as mock.example.com, .example.com for its subdomains too, or * for any");
+                }
+            }
+            return hosts;
+        }
+    }
+
+    static final class Scope implements CommandLine.ITypeConverter<RateLimit.Scope> {
+        @Override
+        public RateLimit.Scope convert(String value) {
+            return parsed(value, RateLimit.Scope::parse);
+        }
+    }
+
+    static final class Store implements CommandLine.ITypeConverter<RateLimitStore> {
+        @Override
+        public RateLimitStore convert(String value) {
+            return parsed(value, RateLimitStore::parse);
+        }
+    }
+
+    static final class HeaderStyle implements CommandLine.ITypeConverter<RateLimit.HeaderStyle> {
+        @Override
+        public RateLimit.HeaderStyle convert(String value) {
+            return parsed(value, RateLimit.HeaderStyle::parse);
+        }
+    }
+
+    /** The server {@code record} asks: http or https, without query. */
+    static final class BaseUrl implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return parsed(value, v -> {
+                Recorder.builder().from(v);  // Refuses what the recorder would.
+                return v.strip();
+            });
+        }
+    }
+
+    /** Comma-separated JSON pointers of fields {@code record} redacts. */
+    static final class Pointers implements CommandLine.ITypeConverter<List<String>> {
+        @Override
+        public List<String> convert(String value) {
+            return parsed(value, v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(p -> {
+                        Recorder.builder().redact(p);  // Refuses what the recorder would.
+                        return p.strip();
+                    }).toList());
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package ai.voxworks.mock.internal.record;
+
+import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.mock.FixtureProblem;
+import ai.voxworks.mock.Fixtures;
+import ai.voxworks.mock.InvalidFixturesException;
+import ai.voxworks.mock.RecordingSummary;
+import ai.voxworks.mock.Team;
+import ai.voxworks.mock.internal.fixtures.FixtureWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One recording: for each id, ask the server ({@link Fetcher}), check the call as a call file is
+ * checked, redact it ({@link Redaction}), make sure the key that recorded it is not in it, add its
+ * team to {@code teams.json} when missing, and write it ({@link FixtureWriter}). Then load the
+ * directory as the mock would. Every line it prints and every reason it gives is scrubbed of the key.
+ */
+public final class Recording {
+
+    /** Longest id that still makes a file name ({@code .<id>.json.<16 hex>.tmp} while it is written). */
+    private static final int MAX_ID_BYTES = 200;
+
+    /**
+     * What a recording needs.
+     *
+     * @param from             base URL of the server to record from
+     * @param apiKey           the key to ask with; never printed or written
+     * @param outputDir        the fixtures directory to write
+     * @param redact           JSON pointers of fields to replace with placeholders
+     * @param keepUrlQueries   keep the query, fragment and user info of URLs (stripped by default)
+     * @param progress         where progress lines go
+     * @param maxRetries       retries of a 5xx or a transport failure
+     * @param initialBackoff   the first backoff ceiling, doubling per retry
+     * @param maxRateLimitWait the longest {@code Retry-After} waited out; a longer one stops the recording
+     * @param timeout          the longest one attempt may take, body included
+     * @param sleeper          how to wait
+     */
+    public record Settings(String from, String apiKey, Path outputDir, List<String> redact, boolean keepUrlQueries,
+                           Consumer<String> progress, int maxRetries, Duration initialBackoff, Duration maxRateLimitWait,
+                           Duration timeout, Sleeper sleeper) {
+
+        public Settings {
+            redact = List.copyOf(redact);
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[from=" + from + ", apiKey=" + ApiKeys.mask(apiKey) + ", outputDir=" + outputDir
+                    + ", redact=" + redact + ", keepUrlQueries=" + keepUrlQueries + "]";
+        }
+    }
+
+    private final Settings settings;
+    private final Consumer<String> progress;
+    private final Redaction redaction;
+
+    private Recording(Settings settings) {
+        this.settings = settings;
+        this.progress = line -> settings.progress().accept(scrub(line));
+        this.redaction = new Redaction(settings.redact(), !settings.keepUrlQueries());
+    }
+
+    /**
+     * The base URL rule: http or https, a host, no query, fragment or user info; returned without a
+     * trailing slash.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static String checkBaseUrl(String url) {
+        String text = url == null ? "" : url.strip();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("'" + text + "' is not an http or https URL, such as https://api.voxworks.ai");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("'" + text + "' must not have a query, a fragment or user info");
+        }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException("'" + text + "' has port " + uri.getPort() + "; a port is 1 to 65535");
+        }
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** The redaction rule: a JSON pointer to a field other than /id and /team_id. */
+    public static String checkPointer(String pointer) {
+        return Redaction.checkPointer(pointer);
+    }
+
+    /**
+     * The id rule: the mock stores a call as {@code calls/<id>.json}, so an id must make a file name.
+     *
+     * @throws IllegalArgumentException saying why it does not
+     */
+    public static String checkId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a call id must not be blank");
+        }
+        String shown = "'" + id.replaceAll("\\p{Cntrl}", "?") + "'";
+        if (id.equals(".") || id.equals("..") || id.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
+            throw new IllegalArgumentException(shown + " cannot be recorded: the mock stores a call as calls/<id>.json, "
+                    + "so an id must be a file name (no /, \\ or control characters)");
+        }
+        if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+            throw new IllegalArgumentException(shown.substring(0, 40) + "…' cannot be recorded: an id of more than "
+                    + MAX_ID_BYTES + " bytes does not make a file name");
+        }
+        return id;
+    }
+
+    /**
+     * Records {@code ids} (duplicates once) as the settings say.
+     *
+     * @throws IllegalArgumentException when an id cannot be recorded; nothing was asked for
+     * @throws InvalidFixturesException when the output directory is not a directory or its teams.json is invalid
+     */
+    public static RecordingSummary run(Settings settings, List<String> ids) {
+        List<String> unique = List.copyOf(new LinkedHashSet<>(ids));
+        for (String id : unique) {
+            checkId(id);
+            if (id.contains(settings.apiKey())) {
+                throw new IllegalArgumentException("one of the ids is the API key; give call ids");
+            }
+        }
+        return new Recording(settings).run(unique);
+    }
+
+    private RecordingSummary run(List<String> ids) {
+        FixtureWriter writer = FixtureWriter.open(settings.outputDir());
+        try (Fetcher fetcher = new Fetcher(settings.from(), settings.apiKey(), new Fetcher.Retries(settings.maxRetries(),
+                settings.initialBackoff(), settings.maxRateLimitWait(), settings.timeout(), settings.sleeper()), progress)) {
+            return run(ids, writer, fetcher);
+        }
+    }
+
+    private RecordingSummary run(List<String> ids, FixtureWriter writer, Fetcher fetcher) {
+        progress.accept("Recording " + ids.size() + (ids.size() == 1 ? " call" : " calls") + " from " + settings.from()
+                + " into " + settings.outputDir() + " (key " + ApiKeys.mask(settings.apiKey()) + ")");
+        if (inClearText(settings.from())) {
+            progress.accept("note: " + settings.from() + " is plain http to another machine: the key crosses the network "
+                    + "unencrypted");
+        }
+        if (writer.keys().contains(settings.apiKey())) {
+            progress.accept("note: " + settings.outputDir().resolve("teams.json") + " already holds the key used to record, "
+                    + ApiKeys.mask(settings.apiKey()) + ", as a demo key; existing keys are kept as they are");
+        }
+        List<RecordingSummary.Saved> saved = new ArrayList<>();
+        List<RecordingSummary.Skipped> skipped = new ArrayList<>();
+        List<Team> newTeams = new ArrayList<>();
+        String stop = null;
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String line = "[" + (i + 1) + "/" + ids.size() + "] " + id;
+            if (stop != null) {
+                skipped.add(new RecordingSummary.Skipped(id, "not asked for: the recording stopped"));
+                continue;
+            }
+            String notSaved;
+            try {
+                Fetched fetched = fetcher.fetch(id);
+                if (fetched instanceof Fetched.Body body) {
+                    Outcome outcome = save(writer, id, body.callJson(), newTeams);
+                    if (outcome.saved() != null) {
+                        saved.add(outcome.saved());
+                        progress.accept(line + ": saved " + settings.outputDir().relativize(outcome.saved().file()) + " ("
+                                + outcome.saved().teamId() + ")");
+                        continue;
+                    }
+                    notSaved = outcome.notSaved();
+                } else if (fetched instanceof Fetched.Stop halt) {
+                    notSaved = halt.reason();
+                    stop = halt.reason();
+                } else {
+                    notSaved = ((Fetched.Skip) fetched).reason();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                notSaved = "interrupted";
+                stop = "interrupted";
+            } catch (IOException e) {
+                notSaved = "cannot write to " + settings.outputDir() + ": " + e.getMessage();
+                stop = notSaved;
+            }
+            skipped.add(new RecordingSummary.Skipped(id, scrub(notSaved)));
+            progress.accept(line + ": not saved: " + notSaved + (stop != null ? "; stopping" : ""));
+        }
+        return new RecordingSummary(settings.from(), settings.outputDir(), saved, skipped, newTeams,
+                Optional.ofNullable(stop).map(this::scrub), saved.isEmpty() ? List.of() : loadProblems());
+    }
+
+    /** What became of one call the server sent: saved, or why not. */
+    private record Outcome(RecordingSummary.Saved saved, String notSaved) {
+        static Outcome not(String reason) {
+            return new Outcome(null, reason);
+        }
+    }
+
+    private Outcome save(FixtureWriter writer, String id, String callJson, List<Team> newTeams) throws IOException {
+        List<FixtureProblem> problems = new ArrayList<>();
+        ObjectNode call = writer.call(callJson, id, problems);
+        if (call == null) {
+            return Outcome.not("the response does not match the spec: " + describe(problems));
+        }
+        Redaction.Result redacted = redaction.apply(call, candidate -> {
+            List<FixtureProblem> found = new ArrayList<>();
+            writer.check(candidate, id, found);
+            return found;
+        });
+        if (redacted.call() == null) {
+            return Outcome.not("no placeholder for " + String.join(", ", redacted.redacted()) + " satisfies the spec: "
+                    + describe(redacted.problems()));
+        }
+        String leak = find(redacted.call(), settings.apiKey(), "");
+        byte[] bytes = writer.fileBytes(redacted.call());
+        if (leak != null || ApiKeys.containsIgnoreCase(new String(bytes, StandardCharsets.UTF_8), settings.apiKey())) {
+            return Outcome.not("the call holds the API key used to record it" + (leak == null ? "" : ", at " + leak
+                    + "; --redact " + leak + " replaces that field"));
+        }
+        String teamId = redacted.call().get("team_id").asString();
+        writer.addTeam(teamId, () -> DemoKeys.newKey(teamId)).ifPresent(newTeams::add);
+        Path file = writer.writeCall(id, teamId, bytes);
+        return new Outcome(new RecordingSummary.Saved(id, teamId, file, redacted.redacted(), redacted.urlsStripped()), null);
+    }
+
+    /** Plain http to a host other than this machine. */
+    private static boolean inClearText(String url) {
+        String host = URI.create(url).getHost();
+        return url.regionMatches(true, 0, "http:", 0, 5)
+                && !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+
+    /** What keeps the output directory from loading as the mock's fixtures; empty when it loads. */
+    private List<FixtureProblem> loadProblems() {
+        try {
+            Fixtures.load(settings.outputDir());
+            return List.of();
+        } catch (InvalidFixturesException e) {
+            return e.problems();
+        }
+    }
+
+    /** The pointer of the first name or string under {@code node} that holds {@code key}, or {@code null}. */
+    private static String find(JsonNode node, String key, String at) {
+        if (node.isString()) {
+            return ApiKeys.containsIgnoreCase(node.asString(), key) ? (at.isEmpty() ? "/" : at) : null;
+        }
+        if (node instanceof ObjectNode object) {
+            for (String name : object.propertyNames()) {
+                String pointer = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                String found = ApiKeys.containsIgnoreCase(name, key) ? pointer : find(object.get(name), key, pointer);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = find(node.get(i), key, at + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first problems, as {@code /pointer: reason}. */
+    private static String describe(List<FixtureProblem> problems) {
+        String shown = problems.stream().limit(3)
+                .map(p -> (p.pointer().isEmpty() ? "(document)" : p.pointer()) + ": " + p.reason())
+                .collect(Collectors.joining("; "));
+        return problems.size() > 3 ? shown + "; and " + (problems.size() - 3) + " more" : shown;
+    }
+
+    private String scrub(String text) {
+        return ApiKeys.redact(text, List.of(settings.apiKey()));
+    }
+}
