@@ -28,6 +28,12 @@ import tools.jackson.core.JsonToken;
  *
  * <p>Wrong JSON types throw {@link IllegalArgumentException}, a bad date-time
  * {@link java.time.format.DateTimeParseException}, malformed JSON Jackson's exception.
+ *
+ * <p>Why by hand and not with Jackson's databind: the client depends on {@code jackson-core} alone.
+ * Databind needs {@code jackson-annotations} of its own line (2.20+ for Jackson 3), and the
+ * dependency management of the builds Java teams have pins those elsewhere (Spring Boot 3.5: 2.19),
+ * which breaks databind at run time; the streaming parser has no such dependency. This class and
+ * {@link JsonValues} are what that costs: one table per record, no annotations.
  */
 final class RecordReader<R extends Record> {
 
