@@ -7,6 +7,8 @@ import ai.voxworks.mock.RecordedRequest;
 import ai.voxworks.mock.Team;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -19,6 +21,8 @@ final class RunningMock implements VoxworksMock {
     private final MockServer server;
     private final List<VoxworksClient> clientsOfTheClass = new ArrayList<>();
     private final List<VoxworksClient> clientsOfTheTest = new ArrayList<>();
+    /** One test at a time: the permit is held from before each test to after it. */
+    private final Semaphore turn = new Semaphore(1, true);
     private ExtensionContext currentTest;  // Guarded by this, as are both lists.
 
     private RunningMock(MockServer server) {
@@ -31,18 +35,54 @@ final class RunningMock implements VoxworksMock {
     }
 
     /**
-     * A test begins using this mock. Two at once would reset the data under each other's feet:
-     * the second is refused, with what to do instead.
+     * A test begins using this mock. Two at once would reset the data under each other's feet: with
+     * {@code queue} the second waits for the first to finish (what {@link VoxworksMockTest} does, so
+     * its tests run one at a time in any execution mode); without, it is refused with what to do instead.
      */
-    synchronized void testStarting(ExtensionContext test) {
-        if (currentTest != null) {
+    void testStarting(ExtensionContext test, boolean queue) {
+        if (queue) {
+            awaitTurn();
+        } else if (!turn.tryAcquire()) {
+            String other;
+            synchronized (this) {
+                other = currentTest == null ? "another test" : name(currentTest);
+            }
             throw new ExtensionConfigurationException("Two tests use one Voxworks mock at the same time ("
-                    + name(currentTest) + " and " + name(test) + "), and the reset before each test would change "
+                    + other + " and " + name(test) + "), and the reset before each test would change "
                     + "the data under the other. Run the tests of this class one at a time "
-                    + "(@Execution(ExecutionMode.SAME_THREAD) on the class, as @VoxworksMockTest does with a "
-                    + "@ResourceLock), or give each test its own mock: a non-static @RegisterExtension field.");
+                    + "(@Execution(ExecutionMode.SAME_THREAD) on the class, or @VoxworksMockTest, which queues "
+                    + "them), or give each test its own mock: a non-static @RegisterExtension field.");
         }
-        currentTest = test;
+        synchronized (this) {
+            currentTest = test;
+        }
+    }
+
+    /**
+     * Waits for the test before to finish. In JUnit's concurrent mode tests run on a fork-join pool:
+     * the wait is a managed block, so the pool may add a thread rather than starve. (A
+     * {@code @ResourceLock} provider would avoid the wait, but it exists from JUnit 5.12 on, and its
+     * mere presence on the annotation breaks discovery on 5.10 and 5.11.)
+     */
+    private void awaitTurn() {
+        try {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                @Override
+                public boolean block() throws InterruptedException {
+                    turn.acquire();
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    return false;
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtensionConfigurationException("Interrupted while waiting for another test of the class to "
+                    + "finish with its Voxworks mock", e);
+        }
     }
 
     /** The test that {@link #testStarting} let in is over: its clients are closed. */
@@ -53,6 +93,7 @@ final class RunningMock implements VoxworksMock {
                 return;  // A test that was refused: the other one is still running.
             }
             currentTest = null;
+            turn.release();
             done = List.copyOf(clientsOfTheTest);
             clientsOfTheTest.clear();
         }

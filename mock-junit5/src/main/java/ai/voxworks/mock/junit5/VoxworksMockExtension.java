@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -105,7 +106,8 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
             }
             mock = running;
         }
-        mock.testStarting(context);
+        // The annotation's tests wait their turn; a field's are refused a shared mock at once (its doc says so).
+        mock.testStarting(context, settings == null);
         if (!fresh) {
             mock.reset();
         }
@@ -231,9 +233,15 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
             return settings;
         }
         Class<?> testClass = context.getRequiredTestClass();
-        return AnnotationSupport.findAnnotation(testClass, VoxworksMockTest.class, context.getEnclosingTestClasses())
-                .map(annotation -> Settings.of(annotation, testClass))
-                .orElse(Settings.DEFAULTS);  // @ExtendWith(VoxworksMockExtension.class) without the annotation
+        // A @Nested class takes the annotation of the class around it. (Walked by hand: JUnit's own
+        // lookup with enclosing classes exists from 5.12 on, and the extension runs on 5.10.)
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            Optional<VoxworksMockTest> annotation = AnnotationSupport.findAnnotation(c, VoxworksMockTest.class);
+            if (annotation.isPresent()) {
+                return Settings.of(annotation.get(), testClass);
+            }
+        }
+        return Settings.DEFAULTS;  // @ExtendWith(VoxworksMockExtension.class) without the annotation
     }
 
     /** The two set-up styles on one class would start two mocks and fight over the parameter: refused. */

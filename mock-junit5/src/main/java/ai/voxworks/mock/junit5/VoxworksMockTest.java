@@ -8,7 +8,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Runs a Voxworks mock server for the annotated test class.
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *       journal empty. So data changes belong in {@code @BeforeEach} or the test: a change made in
  *       {@code @BeforeAll} is undone before the first test.</li>
  *   <li>A {@link VoxworksMock} parameter of a test, lifecycle method or constructor gets it.</li>
- *   <li>The tests of the class run one at a time, even in JUnit's concurrent mode (a
- *       {@code @ResourceLock} per class); test classes still run in parallel, each with its own mock.</li>
+ *   <li>The tests of the class run one at a time, even in JUnit's concurrent mode (each waits for the
+ *       one before it to finish); test classes still run in parallel, each with its own mock.</li>
  *   <li>Invalid fixtures fail the class with {@link ai.voxworks.mock.InvalidFixturesException}, which
  *       lists each problem as file, JSON pointer and reason; a bad attribute fails it with a message
  *       naming the attribute.</li>
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 @Documented
 @Inherited
 @ExtendWith(VoxworksMockExtension.class)
-@ResourceLock(providers = OneTestAtATime.class)
 public @interface VoxworksMockTest {
 
     /**

@@ -34,8 +34,8 @@ class ReadmeExampleTest {
         for (String plugin : List.of("junit", "maven-compiler-plugin", "maven-surefire-plugin")) {
             String version = System.getProperty("voxworks.test." + plugin + ".version");
             assertThat(version).as(plugin).isNotBlank();
-            assertThat(pom).contains((plugin.equals("junit") ? "junit-bom</artifactId>" : plugin + "</artifactId>")
-                    + "\n        <version>" + version + "</version>");
+            assertThat(pom).contains(plugin.equals("junit") ? "<junit.version>" + version + "</junit.version>"
+                    : plugin + "</artifactId>\n        <version>" + version + "</version>");
         }
     }
 
@@ -44,7 +44,7 @@ class ReadmeExampleTest {
         String readme = Files.readString(Path.of("../README.md"));
         String version = System.getProperty("voxworks.version");
 
-        for (String artifact : List.of("voxworks-client", "voxworks-mock-junit5", "voxworks-mock-server")) {
+        for (String artifact : List.of("voxworks-client", "voxworks-mock-junit5", "voxworks-mock")) {
             assertThat(readme).contains("`ai.voxworks:" + artifact + ":" + version + "`");
         }
         assertThat(readme).contains("mvn -B -q install -DskipTests -pl mock-junit5 -am");
