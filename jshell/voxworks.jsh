@@ -6,4 +6,6 @@
 import ai.voxworks.client.*;
 import static ai.voxworks.jshell.Helpers.*;
 import static ai.voxworks.jshell.Printing.*;
+// client. and Tab lists what the client in use can do; client() is the VoxworksClient itself.
+ai.voxworks.jshell.ShellClient client = ai.voxworks.jshell.ShellClient.current();
 banner();

@@ -37,7 +37,10 @@ public final class Helpers {
     }
 
     /**
-     * Prints which server the helpers use and with which key (masked): the start-up banner.
+     * Prints which server the helpers use and with which key (masked): the start-up banner. At the
+     * prompt it goes to the console; when the launcher runs a script, to standard error (so that
+     * {@code script.jsh > out} keeps only what the script prints), and with {@code -q} or {@code -s}
+     * nowhere.
      */
     public static void banner() {
         session().banner();
@@ -151,13 +154,16 @@ public final class Helpers {
         }
     }
 
-    /** Starts the session on another thread (the launcher does, so the mock starts while JShell does). */
-    static synchronized void startInBackground(Function<String, String> env, PrintStream out) {
+    /**
+     * Starts the session on another thread (the launcher does, so the mock starts while JShell does);
+     * its start-up banner goes to {@code banner} ({@code null}: nowhere).
+     */
+    static synchronized void startInBackground(Function<String, String> env, PrintStream out, PrintStream banner) {
         if (session == null) {
             session = new CompletableFuture<>();
             Thread starter = new Thread(() -> {
                 try {
-                    session.complete(Session.open(env, out));
+                    session.complete(Session.open(env, out, banner));
                 } catch (Throwable e) {
                     session.completeExceptionally(e);
                 }

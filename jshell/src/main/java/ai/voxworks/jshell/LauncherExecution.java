@@ -3,6 +3,7 @@ package ai.voxworks.jshell;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Optional;
 import jdk.jshell.execution.LocalExecutionControl;
 
@@ -65,10 +66,18 @@ final class LauncherExecution extends LocalExecutionControl {
     protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
         Optional<String> line = Display.errorLine(cause);
         if (line.isPresent()) {
-            throw new UserException(line.get(), cause.getClass().getName(), new StackTraceElement[0]);
+            // At the prompt an API error is one line, without frames. A script runner reports the failure
+            // itself, by the snippet's line: it gets the snippet's own frames (JShell maps them to #id:line).
+            StackTraceElement[] frames = scriptFrames ? Arrays.stream(cause.getStackTrace())
+                    .filter(f -> f.getClassName().startsWith("REPL.")).toArray(StackTraceElement[]::new)
+                    : new StackTraceElement[0];
+            throw new UserException(line.get(), cause.getClass().getName(), frames);
         }
         return super.throwConvertedInvocationException(cause);
     }
+
+    /** Set by the launcher when it runs scripts: an API error keeps the frames of the snippet it escaped. */
+    static volatile boolean scriptFrames;
 
     /** A value JShell prints with {@code toString()}, unquoted. */
     private record Shown(String text) {

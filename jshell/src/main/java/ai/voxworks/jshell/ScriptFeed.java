@@ -54,6 +54,8 @@ final class ScriptFeed extends InputStream {
     private boolean watching;
     private String failure;
     private String failureSource;
+    /** Which line of the failing snippet failed, from 0: a multi-line statement names its own line. */
+    private int failureLine;
 
     /**
      * @param scripts     run in this order
@@ -100,6 +102,7 @@ final class ScriptFeed extends InputStream {
         } else if (event.exception() != null) {
             failure = describe(shell, event.exception());
             failureSource = snippet.source();
+            failureLine = lineInSnippet(event.exception(), snippet);
         }
     }
 
@@ -161,6 +164,7 @@ final class ScriptFeed extends InputStream {
         }
         failure = null;
         failureSource = null;
+        failureLine = 0;
     }
 
     private String where() {
@@ -171,7 +175,23 @@ final class ScriptFeed extends InputStream {
             return script.name() + ":" + line + ": " + commandText;
         }
         int start = failureSource == null ? line : line - (int) failureSource.chars().filter(c -> c == '\n').count();
-        return script.name() + ":" + Math.max(start, 1);
+        return script.name() + ":" + (Math.max(start, 1) + failureLine);
+    }
+
+    /**
+     * The line of {@code snippet}, from 0, where {@code e} was thrown: JShell names a snippet's frames
+     * {@code #<id>} with the snippet's own line numbers, so the innermost such frame is the statement
+     * that failed (inside a loop or a block, not the line it began on). 0 when there is none.
+     */
+    static int lineInSnippet(JShellException e, Snippet snippet) {
+        String file = "#" + snippet.id();
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (file.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                int lines = (int) snippet.source().chars().filter(c -> c == '\n').count() + 1;
+                return Math.min(frame.getLineNumber(), lines) - 1;
+            }
+        }
+        return 0;
     }
 
     private boolean nextLine() throws IOException {

@@ -28,15 +28,38 @@ final class Session implements AutoCloseable {
     /** The bundled demo key used offline (team_northwind). */
     static final String DEMO_KEY = "vx_test_northwind_primary_7f3a9c";
 
+    /**
+     * The helpers, as {@code help()} and JShell's {@code /help voxworks} list them. A new helper is
+     * one line here.
+     */
+    static final String HELPERS = """
+              call(id)              print a call as pretty JSON and return it as a typed Call
+              calls()               list the in-process mock's calls; * marks those the key can read
+              find(status)          ids of the mock's calls with that status the key can read
+              offline()             switch to the in-process mock with the demo key
+              offline(dir)          switch to an in-process mock serving the fixtures in dir
+              record(ids...)        save calls from the server in use into ./voxworks-fixtures
+              production(key)       switch to https://api.voxworks.ai with your key
+              production(key, url)  switch to another server (staging, a colleague's mock)
+              client()              the VoxworksClient, for everything else
+              client                the same as a variable: client. and Tab lists what it can do
+            A Call shows as one line. Its typed fields: c.status(), c.duration(), c.endTime(), ...
+            (type c. and Tab for all); its JSON as the server sent it: c.json(); pretty again: call(c.id()).
+            An API error is an exception (one line): a script stops at the call that failed.
+            Example: var c = call("call_nw_1001"); c.status(); c.duration(); c.endTime()""";
+
     private final PrintStream out;
+    /** Where the start-up banner goes: the console, standard error for a script, nowhere for a quiet one. */
+    private final PrintStream bannerOut;
     private final JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private VoxworksClient client;
     private String apiKey;
     private MockServer mock;
     private String mode;
 
-    private Session(PrintStream out) {
+    private Session(PrintStream out, PrintStream bannerOut) {
         this.out = out;
+        this.bannerOut = bannerOut;
     }
 
     /**
@@ -44,7 +67,12 @@ final class Session implements AutoCloseable {
      * otherwise to {@code VOXWORKS_BASE_URL} (default production) with that key.
      */
     static Session open(Function<String, String> env, PrintStream out) {
-        Session session = new Session(out);
+        return open(env, out, out);
+    }
+
+    /** As {@link #open(Function, PrintStream)}, the start-up banner to {@code bannerOut} ({@code null}: nowhere). */
+    static Session open(Function<String, String> env, PrintStream out, PrintStream bannerOut) {
+        Session session = new Session(out, bannerOut);
         String key = env.apply("VOXWORKS_API_KEY");
         if (key == null || key.isBlank()) {
             session.connectOffline(false);
@@ -56,8 +84,10 @@ final class Session implements AutoCloseable {
 
     /** Says where the helpers go (the start-up banner). */
     void banner() {
-        announce();
-        out.println("Type help() for the helpers.");
+        if (bannerOut != null) {
+            bannerOut.println(where());
+            bannerOut.println("Type help() for the helpers (or /help voxworks).");
+        }
     }
 
     /** Switches to the in-process mock (started on a free port if needed) with the demo key. */
@@ -127,7 +157,11 @@ final class Session implements AutoCloseable {
     }
 
     private void announce() {
-        out.println("Voxworks JShell toolkit, " + mode + ", key " + client.maskedApiKey());
+        out.println(where());
+    }
+
+    private String where() {
+        return "Voxworks JShell toolkit, " + mode + ", key " + client.maskedApiKey();
     }
 
     /** Prints the call as pretty JSON and the rate-limit status, and returns it. */
@@ -168,22 +202,7 @@ final class Session implements AutoCloseable {
     }
 
     void help() {
-        out.println("""
-                Connected to %s, key %s
-                  call(id)              print a call as pretty JSON and return it as a typed Call
-                  calls()               list the in-process mock's calls; * marks those the key can read
-                  find(status)          ids of the mock's calls with that status the key can read
-                  offline()             switch to the in-process mock with the demo key
-                  offline(dir)          switch to an in-process mock serving the fixtures in dir
-                  record(ids...)        save calls from the server in use into ./voxworks-fixtures
-                  production(key)       switch to https://api.voxworks.ai with your key
-                  production(key, url)  switch to another server (staging, a colleague's mock)
-                  client()              the VoxworksClient, for everything else
-                A Call shows as one line. Its typed fields: c.status(), c.duration(), c.endTime(), ...
-                (type c. and Tab for all); its JSON as the server sent it: c.json(); pretty again: call(c.id()).
-                An API error is an exception (one line): a script stops at the call that failed.
-                Example: var c = call("call_nw_1001"); c.status(); c.duration(); c.endTime()"""
-                .formatted(mode, client.maskedApiKey()));
+        out.println("Connected to " + mode + ", key " + client.maskedApiKey() + "\n" + HELPERS);
     }
 
     /** The current client. */

@@ -82,7 +82,9 @@ public final class Shell {
             }
         }
 
-        Helpers.startInBackground(env, System.out);
+        // The banner is for people: at the prompt it is shown; a script's output is the script's own.
+        PrintStream banner = scripts.isEmpty() ? System.out : arguments.quiet() ? null : err;
+        Helpers.startInBackground(env, System.out, banner);
         Docs.addSources(sources);
 
         List<String> toolArgs = new ArrayList<>(List.of("--execution", "voxworks", "--class-path",
@@ -93,9 +95,10 @@ public final class Shell {
         toolArgs.addAll(arguments.options());
         JavaShellToolBuilder tool = JavaShellToolBuilder.builder();
         if (scripts.isEmpty()) {
-            return tool.start(toolArgs.toArray(String[]::new));
+            return ToolHelp.start(tool, toolArgs.toArray(String[]::new));
         }
         ScriptFeed feed = new ScriptFeed(scripts, startup.getFileName() + " (start-up)", err);
+        LauncherExecution.scriptFrames = true;
         LauncherExecutionProvider.onEveryState(feed::watch);
         toolArgs.add("-");
         int status = tool.in(feed, null).err(feed.toolErr(), err).start(toolArgs.toArray(String[]::new));
@@ -108,6 +111,19 @@ public final class Shell {
      * toolkit's: jshell takes one), whether the user chose the start-up, and every other option.
      */
     record Arguments(List<String> options, List<String> loadFiles, Optional<String> classPath, boolean ownStartup) {
+
+        /** Whether jshell's feedback is asked to be quiet: {@code -q}, {@code -s}, {@code --feedback concise|silent}. */
+        boolean quiet() {
+            for (int i = 0; i < options.size(); i++) {
+                String o = options.get(i);
+                String feedback = o.startsWith("--feedback=") ? o.substring("--feedback=".length())
+                        : o.equals("--feedback") && i + 1 < options.size() ? options.get(i + 1) : null;
+                if (o.equals("-q") || o.equals("-s") || "concise".equals(feedback) || "silent".equals(feedback)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         static Arguments parse(List<String> args) {
             List<String> options = new ArrayList<>();

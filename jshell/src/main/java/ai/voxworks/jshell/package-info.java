@@ -5,6 +5,7 @@
  * <ul>
  *   <li>{@link ai.voxworks.jshell.Helpers}: the helpers a JShell session uses ({@code call(id)},
  *       {@code calls()}, {@code find(status)}, {@code offline()}, {@code production(key)}, ...);</li>
+ *   <li>{@link ai.voxworks.jshell.ShellClient}: the {@code client} variable, the client in use now;</li>
  *   <li>{@link ai.voxworks.jshell.Printing}: {@code print}, {@code println}, {@code printf}, the
  *       overloads of JShell's {@code PRINTING} start-up, as top-level functions;</li>
  *   <li>{@link ai.voxworks.jshell.Shell}: the launcher's entry point (its arguments are jshell's);</li>

@@ -30,7 +30,7 @@ class HelpersTest {
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            Helpers.startInBackground(Map.of("VOXWORKS_API_KEY", "vx_live_k", "VOXWORKS_BASE_URL", "not a url")::get, System.out);
+            Helpers.startInBackground(Map.of("VOXWORKS_API_KEY", "vx_live_k", "VOXWORKS_BASE_URL", "not a url")::get, System.out, System.out);
 
             assertThatThrownBy(Helpers::banner).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("baseUrl 'not a url' is not an http or https URL");

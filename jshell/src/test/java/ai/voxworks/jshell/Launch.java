@@ -27,6 +27,11 @@ final class Launch {
 
     /** What a finished run left: its status and its two output streams. */
     record Result(int status, String out, String err) {
+        /** Standard error after the start-up banner, which a script run writes there: what the run reported. */
+        String errAfterBanner() {
+            return err.replaceFirst("^Voxworks JShell toolkit, [^\n]*\nType help\\(\\)[^\n]*\n", "");
+        }
+
         /** Both streams, for assertion messages. */
         @Override
         public String toString() {

@@ -46,9 +46,43 @@ class LauncherIT {
                 """);
 
         assertThat(run.status()).as(run.toString()).isZero();
-        assertThat(run.out()).startsWith("Voxworks JShell toolkit, offline: mock server at http://127.0.0.1:")
-                .contains("key vx_test_…", "\"id\" : \"call_nw_1005\"", "end reason: voicemail");
+        assertThat(run.out()).startsWith("{").contains("\"id\" : \"call_nw_1005\"", "end reason: voicemail");
+        // The banner is for people: a script's standard output is the script's own.
+        assertThat(run.err()).startsWith("Voxworks JShell toolkit, offline: mock server at http://127.0.0.1:")
+                .contains("key vx_test_…");
+    }
+
+    @Test
+    void aQuietScriptsOutputIsExactlyWhatItPrints() throws Exception {
+        Files.writeString(dir.resolve("export.jsh"), """
+                println("id,status,duration")
+                for (var id : find("completed")) {
+                    var c = client.getCall(id);
+                    println(c.id() + "," + c.status() + "," + c.duration());
+                }
+                """);
+
+        Launch.Result run = Launch.shell("-q", "export.jsh").in(dir).run();
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        // Every line is the script's: the header, then one line a completed call, and nothing else.
+        assertThat(run.out()).startsWith("id,status,duration\ncall_nw_1001,completed,204\n");
+        assertThat(run.out().lines()).allMatch(l -> l.matches("id,status,duration|call_nw_\\d+,completed,\\d+"));
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void anExceptionInsideALoopNamesTheLineOfTheStatementThatFailed() throws Exception {
+        Launch.Result run = script("""
+                println("before")
+                for (var id : List.of("call_nw_1001", "call_bb_2001")) {
+                    var c = call(id);
+                    println(c.status());
+                }
+                """);
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).endsWith("check.jsh:3: exception ai.voxworks.client.NotFoundException: HTTP 404: Call not found\n");
     }
 
     @Test
@@ -64,7 +98,7 @@ class LauncherIT {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("first").doesNotContain("never");
-        assertThat(run.err()).isEqualTo("check.jsh:3: rejected: int twice(int x) { …: bad operand types for binary "
+        assertThat(run.errAfterBanner()).isEqualTo("check.jsh:3: rejected: int twice(int x) { …: bad operand types for binary "
                 + "operator '*' (first type:  java.lang.String; second type: int)\n");
     }
 
@@ -78,7 +112,7 @@ class LauncherIT {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("before").doesNotContain("after");
-        assertThat(run.err()).isEqualTo("check.jsh:2: exception java.lang.NumberFormatException: For input string: \"twelve\"\n");
+        assertThat(run.errAfterBanner()).isEqualTo("check.jsh:2: exception java.lang.NumberFormatException: For input string: \"twelve\"\n");
     }
 
     @Test
@@ -89,7 +123,7 @@ class LauncherIT {
                 """);
 
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("check.jsh:1: exception ai.voxworks.client.NotFoundException: HTTP 404: Call not found\n");
+        assertThat(run.errAfterBanner()).isEqualTo("check.jsh:1: exception ai.voxworks.client.NotFoundException: HTTP 404: Call not found\n");
         assertThat(run.out()).doesNotContain("NullPointerException");
     }
 
@@ -105,7 +139,7 @@ class LauncherIT {
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out()).contains("goes on").doesNotContain("never");
-        assertThat(run.err()).isEqualTo("File 'no-such-file.jsh' for '/open' is not found.\n"
+        assertThat(run.errAfterBanner()).isEqualTo("File 'no-such-file.jsh' for '/open' is not found.\n"
                 + "check.jsh:3: /open lib.jsh: rejected: int fromLib() { …: incompatible types: "
                 + "java.lang.String cannot be converted to int\n");
     }
@@ -119,7 +153,7 @@ class LauncherIT {
 
         assertThat(run.status()).as(run.toString()).isZero();
         assertThat(run.out()).contains("still here: [1]");
-        assertThat(run.err()).startsWith("Warning:\nunchecked call to add(E) as a member of the raw type java.util.List\n");
+        assertThat(run.errAfterBanner()).startsWith("Warning:\nunchecked call to add(E) as a member of the raw type java.util.List\n");
     }
 
     @Test
@@ -152,7 +186,8 @@ class LauncherIT {
                     .env("VOXWORKS_API_KEY", "vx_test_bluebird_5d0c6a").env("VOXWORKS_BASE_URL", colleague.baseUrl()).run();
 
             assertThat(run.status()).as(run.toString()).isZero();
-            assertThat(run.out()).contains("remote: " + colleague.baseUrl(), "key vx_test_…", "team: team_bluebird")
+            assertThat(run.out()).contains("team: team_bluebird").doesNotContain("vx_test_bluebird_5d0c6a");
+            assertThat(run.err()).contains("remote: " + colleague.baseUrl(), "key vx_test_…")
                     .doesNotContain("vx_test_bluebird_5d0c6a").doesNotContain("offline");
         }
     }
@@ -223,6 +258,30 @@ class LauncherIT {
                 "c ==> Call[id=call_nw_1004, status=no-answer, duration=0, …]\n",
                 "|    Call c = Call[id=call_nw_1004, status=no-answer, duration=0, …]\n");
         assertThat(launch.leftRunning()).isEmpty();
+    }
+
+    @Test
+    void clientIsAVariableTabCompletesAndHelpListsTheHelpers() throws Exception {
+        Launch launch = Launch.shell().in(dir).stdin("""
+                client.getCall("call_nw_1001").status()
+                /help
+                /help voxworks
+                """);
+
+        Launch.Result run = launch.run();
+
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("$1 ==> \"completed\"", "|  voxworks\n|  \tthe Voxworks helpers: call(id)",
+                "|    call(id)              print a call as pretty JSON", "|    client                the same as a variable");
+
+        // What Tab offers after "client." comes from SourceCodeAnalysis, in the launcher's JVM.
+        Launch.Result completion = script("""
+                var js = jdk.jshell.JShell.builder().executionEngine("local").build()
+                js.addToClasspath(System.getProperty("java.class.path"))
+                js.eval("ai.voxworks.jshell.ShellClient client = ai.voxworks.jshell.ShellClient.current();")
+                for (var s : js.sourceCodeAnalysis().completionSuggestions("client.", 7, new int[1])) println(s.continuation())
+                """);
+        assertThat(completion.out().lines()).contains("getCall(", "getCallResponse(", "getCallAsync(", "baseUrl()");
     }
 
     @Test

@@ -56,8 +56,25 @@ class SessionTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 Voxworks JShell toolkit, production: https://api.voxworks.ai, key vx_live_…1234
-                Type help() for the helpers.
+                Type help() for the helpers (or /help voxworks).
                 """);
+    }
+
+    @Test
+    void theBannerGoesWhereTheLauncherSaysAndAQuietScriptHasNone() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (Session script = Session.open(Map.<String, String>of()::get, new PrintStream(out, true, StandardCharsets.UTF_8),
+                     new PrintStream(err, true, StandardCharsets.UTF_8));
+             Session quiet = Session.open(Map.<String, String>of()::get, new PrintStream(out, true, StandardCharsets.UTF_8),
+                     null)) {
+            script.banner();
+            quiet.banner();
+        }
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Voxworks JShell toolkit, offline: mock server at ")
+                .endsWith("Type help() for the helpers (or /help voxworks).\n").hasLineCount(2);
     }
 
     @Test
