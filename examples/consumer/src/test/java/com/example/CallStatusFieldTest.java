@@ -16,22 +16,22 @@ class CallStatusFieldTest {
 
     @Test
     void describesACallOfTheKeysTeam() {
-        assertEquals("call_bb_2001: completed, 393 s", new CallStatus(mock.client()).describe("call_bb_2001"));
+        assertEquals("call_nw_1001: completed, 204 s", new CallStatus(mock.client()).describe("call_nw_1001"));
     }
 
     @Test
     void anotherTeamsCallIsNotFound() {
-        assertEquals("call_nw_1001: no such call", new CallStatus(mock.client()).describe("call_nw_1001"));
-        assertEquals(404, mock.requestsForCall("call_nw_1001").get(0).status());
+        assertEquals("call_bb_2001: no such call", new CallStatus(mock.client()).describe("call_bb_2001"));
+        assertEquals(404, mock.requestsForCall("call_bb_2001").get(0).status());
     }
 
     @Test
     void theThirdRequestInAMinuteIsRateLimitedAndTheJournalSaysSo() {
         CallStatus status = new CallStatus(mock.client());
-        status.describe("call_bb_2001");
-        status.describe("call_bb_2002");
+        status.describe("call_nw_1001");
+        status.describe("call_nw_1002");
 
-        assertTrue(status.describe("call_bb_2003").startsWith("call_bb_2003: busy, try again in "));
+        assertTrue(status.describe("call_nw_1003").startsWith("call_nw_1003: busy, try again in "));
         assertEquals(3, mock.requests().size());
         assertEquals(1, mock.requestsWithStatus(429).size());
         assertTrue(mock.requests().stream().map(RecordedRequest::maskedKey).allMatch(k -> k.startsWith("vx_test_")));

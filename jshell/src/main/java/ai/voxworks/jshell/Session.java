@@ -25,9 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Session implements AutoCloseable {
 
-    /** The bundled demo key used offline (team_northwind). */
-    static final String DEMO_KEY = "vx_test_northwind_primary_7f3a9c";
-
     /**
      * The helpers, as {@code help()} and JShell's {@code /help voxworks} list them. A new helper is
      * one line here.
@@ -104,14 +101,18 @@ final class Session implements AutoCloseable {
         if (mock == null) {
             mock = MockServer.start(MockServerConfig.builder().port(0).build());
         }
-        useMock(DEMO_KEY, announce);
+        useMock(mock.fixtures().demoKey(), announce);
     }
 
     /** Switches to an in-process mock serving {@code dir}, with the first key of its first team. */
     void offline(Path dir) {
         Fixtures data = Fixtures.load(dir);
-        String key = data.teams().stream().flatMap(t -> t.apiKeys().stream()).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(dir + " has no team with a key in teams.json"));
+        String key;
+        try {
+            key = data.demoKey();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(dir + " has no team with a key in teams.json", e);
+        }
         MockServer started = MockServer.start(MockServerConfig.builder().port(0).fixturesDir(dir).build());
         if (mock != null) {
             mock.close();

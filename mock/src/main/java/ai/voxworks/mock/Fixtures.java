@@ -44,6 +44,25 @@ public final class Fixtures {
         return set.source();
     }
 
+    /**
+     * The demo identity every tool of the toolkit uses unless told otherwise: the first API key of the
+     * first team in {@code teams.json} ({@code vx_test_northwind_primary_7f3a9c} of
+     * {@code team_northwind} in the bundled data). The command line's "try" line, JShell offline, the
+     * JUnit extension's {@code client()} and the conformance suite against the bundled mock all use it.
+     *
+     * @throws IllegalStateException when no team has a key
+     */
+    public String demoKey() {
+        return set.teams().values().stream().flatMap(t -> t.apiKeys().stream()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(set.source() + ": no team in teams.json has an API key"));
+    }
+
+    /** A call the {@link #demoKey()} can read, the first by id, if its team has any. */
+    public Optional<CallSummary> demoCall() {
+        String team = teamOfKey(demoKey()).map(Team::id).orElseThrow();
+        return calls().stream().filter(c -> c.teamId().equals(team)).findFirst();
+    }
+
     /** Every team, sorted by id. */
     public List<Team> teams() {
         return set.teams().values().stream().sorted(Comparator.comparing(Team::id)).toList();

@@ -36,6 +36,23 @@ class MockServerApiTest {
     }
 
     @Test
+    void theDemoKeyIsTheFirstKeyOfTheFirstTeamInTeamsJsonNotTheFirstById(@TempDir Path dir) throws IOException {
+        assertThat(mock.server().fixtures().demoKey()).isEqualTo(NORTHWIND_KEY);
+        assertThat(mock.server().fixtures().demoCall()).map(CallSummary::id).hasValue("call_nw_1001");
+
+        Files.createDirectories(dir.resolve("calls"));
+        Files.writeString(dir.resolve("teams.json"), """
+                {"teams": [{"id": "team_zeta", "name": "Zeta", "api_keys": ["vx_test_zeta_first_000001", "vx_test_zeta_2"]},
+                           {"id": "team_alpha", "name": "Alpha", "api_keys": ["vx_test_alpha_000000001"]}]}
+                """);
+        Fixtures data = Fixtures.load(dir);
+
+        assertThat(data.teams()).extracting(Team::id).containsExactly("team_alpha", "team_zeta");
+        assertThat(data.demoKey()).isEqualTo("vx_test_zeta_first_000001");
+        assertThat(data.demoCall()).isEmpty();
+    }
+
+    @Test
     void putCallIsServedAtOnceAndRemoveCallTakesItAway() {
         CallSummary stored = mock.server().putCall(NEW_CALL);
 

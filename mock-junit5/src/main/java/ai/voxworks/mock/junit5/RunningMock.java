@@ -117,13 +117,7 @@ final class RunningMock implements VoxworksMock {
 
     @Override
     public VoxworksClient client() {
-        String key = server.fixtures().teams().stream()
-                .map(Team::apiKeys)
-                .filter(keys -> !keys.isEmpty())
-                .map(keys -> keys.get(0))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("the mock's fixtures have no team with an API key"));
-        return client(key);
+        return client(server.fixtures().demoKey());
     }
 
     @Override

@@ -32,9 +32,10 @@ public sealed interface VoxworksMock permits RunningMock, VoxworksMockExtension 
     int port();
 
     /**
-     * A client of this mock with the first API key of the first team (by id, as
-     * {@code server().fixtures().teams()} lists them): {@code vx_test_bluebird_5d0c6a} of
-     * {@code team_bluebird} for the bundled data. A new client on every call.
+     * A client of this mock with the demo key, the first API key of the first team in
+     * {@code teams.json} ({@link ai.voxworks.mock.Fixtures#demoKey()}): {@code vx_test_northwind_primary_7f3a9c}
+     * of {@code team_northwind} for the bundled data, which reads the calls {@code call_nw_*}. It does
+     * not retry: a test sees each response. A new client on every call.
      */
     VoxworksClient client();
 

@@ -35,7 +35,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * @Test
  * void readsACall() {
- *     Call call = mock.client().getCall("call_bb_2001");
+ *     Call call = mock.client().getCall("call_nw_1001");
  * }
  * }</pre>
  *

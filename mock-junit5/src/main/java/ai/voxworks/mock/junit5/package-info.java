@@ -7,7 +7,7 @@
  * class MyServiceTest {
  *     @Test
  *     void readsACall(VoxworksMock mock) {
- *         Call call = mock.client().getCall("call_bb_2001");
+ *         Call call = mock.client().getCall("call_nw_1001");
  *     }
  * }
  * }</pre>

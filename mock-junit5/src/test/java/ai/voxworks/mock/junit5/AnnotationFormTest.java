@@ -23,7 +23,7 @@ class AnnotationFormTest {
 
     private static final String NORTHWIND_KEY = "vx_test_northwind_primary_7f3a9c";
     private static final String NEW_CALL = """
-            {"id":"call_bb_9001","team_id":"team_bluebird","status":"queued","duration":null}""";
+            {"id":"call_nw_9001","team_id":"team_northwind","status":"queued","duration":null}""";
 
     private static MockServer serverOfTheClass;
     private final VoxworksMock injectedIntoConstructor;
@@ -53,12 +53,13 @@ class AnnotationFormTest {
     }
 
     @Test
-    void clientUsesTheFirstTeamsFirstKey(VoxworksMock mock) {
+    void clientUsesTheDemoKeyTheFirstOfTheFirstTeamInTeamsJson(VoxworksMock mock) {
         VoxworksClient client = mock.client();
 
-        assertThat(client.getCall("call_bb_2001").teamId()).isEqualTo("team_bluebird");
-        assertThatThrownBy(() -> client.getCall("call_nw_1001")).isInstanceOf(NotFoundException.class);
-        assertThat(mock.requests()).extracting(RecordedRequest::teamId).containsOnly("team_bluebird");
+        assertThat(client.maskedApiKey()).isEqualTo("vx_test_…3a9c");
+        assertThat(client.getCall("call_nw_1001").teamId()).isEqualTo("team_northwind");
+        assertThatThrownBy(() -> client.getCall("call_bb_2001")).isInstanceOf(NotFoundException.class);
+        assertThat(mock.requests()).extracting(RecordedRequest::teamId).containsOnly("team_northwind");
     }
 
     @Test
@@ -69,16 +70,16 @@ class AnnotationFormTest {
     @Test
     void putAndRemoveChangeWhatIsServed(VoxworksMock mock) {
         assertThat(mock.put(NEW_CALL).status()).isEqualTo("queued");
-        assertThat(mock.client().getCall("call_bb_9001").status()).isEqualTo("queued");
+        assertThat(mock.client().getCall("call_nw_9001").status()).isEqualTo("queued");
 
-        assertThat(mock.remove("call_bb_9001")).isTrue();
-        assertThat(mock.remove("call_bb_9001")).isFalse();
-        assertThatThrownBy(() -> mock.client().getCall("call_bb_9001")).isInstanceOf(NotFoundException.class);
+        assertThat(mock.remove("call_nw_9001")).isTrue();
+        assertThat(mock.remove("call_nw_9001")).isFalse();
+        assertThatThrownBy(() -> mock.client().getCall("call_nw_9001")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void anInvalidCallIsRefusedWithItsProblems(VoxworksMock mock) {
-        assertThatThrownBy(() -> mock.put("{\"id\":\"call_bb_9002\",\"team_id\":\"team_bluebird\",\"duration\":\"abc\"}"))
+        assertThatThrownBy(() -> mock.put("{\"id\":\"call_nw_9002\",\"team_id\":\"team_northwind\",\"duration\":\"abc\"}"))
                 .isInstanceOf(InvalidFixturesException.class)
                 .hasMessageContaining("/duration");
     }
@@ -86,13 +87,13 @@ class AnnotationFormTest {
     @Test
     void requestsCanBeFilteredByCallAndStatus(VoxworksMock mock) {
         VoxworksClient client = mock.client();
-        client.getCall("call_bb_2001");
-        client.getCall("call_bb_2002");
+        client.getCall("call_nw_1001");
+        client.getCall("call_nw_1002");
         assertThatThrownBy(() -> client.getCall("call_unknown")).isInstanceOf(NotFoundException.class);
 
         assertThat(mock.requests()).extracting(r -> r.callId().orElseThrow())
-                .containsExactly("call_unknown", "call_bb_2002", "call_bb_2001");
-        assertThat(mock.requestsForCall("call_bb_2002")).singleElement()
+                .containsExactly("call_unknown", "call_nw_1002", "call_nw_1001");
+        assertThat(mock.requestsForCall("call_nw_1002")).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(200));
         assertThat(mock.requestsWithStatus(404)).singleElement()
                 .satisfies(r -> assertThat(r.callId()).contains("call_unknown"));
@@ -101,23 +102,23 @@ class AnnotationFormTest {
 
     @Test
     void resetInsideATest(VoxworksMock mock) {
-        mock.remove("call_bb_2001");
-        mock.client().getCall("call_bb_2002");
+        mock.remove("call_nw_1001");
+        mock.client().getCall("call_nw_1002");
 
         mock.reset();
 
         assertThat(mock.requests()).isEmpty();
-        assertThat(mock.client().getCall("call_bb_2001").id()).isEqualTo("call_bb_2001");
+        assertThat(mock.client().getCall("call_nw_1001").id()).isEqualTo("call_nw_1001");
     }
 
     @Test
     @Order(1)
     void changesEverything(VoxworksMock mock) {
         mock.put(NEW_CALL);
-        mock.remove("call_bb_2001");
+        mock.remove("call_nw_1001");
         VoxworksClient client = mock.client();
         for (int i = 0; i < 60; i++) {
-            client.getCall("call_bb_2002");
+            client.getCall("call_nw_1002");
         }
         assertThat(mock.requestsWithStatus(200)).hasSize(60);
     }
@@ -126,12 +127,12 @@ class AnnotationFormTest {
     @Order(2)
     void theNextTestStartsFromTheSource(VoxworksMock mock) {
         assertThat(mock.requests()).isEmpty();
-        assertThat(mock.server().fixtures().call("call_bb_9001")).isEmpty();
-        assertThat(mock.server().fixtures().call("call_bb_2001")).isPresent();
+        assertThat(mock.server().fixtures().call("call_nw_9001")).isEmpty();
+        assertThat(mock.server().fixtures().call("call_nw_1001")).isPresent();
         // A full bucket again: 60 more requests pass (a client of the mock would throw on a 429).
         VoxworksClient client = mock.client();
         for (int i = 0; i < 60; i++) {
-            client.getCall("call_bb_2001");
+            client.getCall("call_nw_1001");
         }
         assertThat(mock.requestsWithStatus(200)).hasSize(60);
     }

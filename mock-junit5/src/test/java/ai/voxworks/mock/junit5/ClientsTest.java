@@ -35,13 +35,13 @@ class ClientsTest {
         @BeforeAll
         static void oneForTheClass(VoxworksMock mock) {
             mockOfTheRun = (RunningMock) mock;
-            mock.client().getCall("call_bb_2001");
+            mock.client().getCall("call_nw_1001");
         }
 
         @Test
         @Order(1)
         void twoInATest(VoxworksMock mock) {
-            mock.client().getCall("call_bb_2001");
+            mock.client().getCall("call_nw_1001");
             mock.client("vx_test_northwind_primary_7f3a9c").getCall("call_nw_1001");
             OPEN_CLIENTS.add(mockOfTheRun.openClients());
         }
@@ -49,7 +49,7 @@ class ClientsTest {
         @Test
         @Order(2)
         void oneInTheNext(VoxworksMock mock) {
-            mock.client().getCall("call_bb_2001");
+            mock.client().getCall("call_nw_1001");
             OPEN_CLIENTS.add(mockOfTheRun.openClients());
         }
     }

@@ -86,16 +86,16 @@ class DocumentedDefaultsTest {
         assertThat(mock.port()).isPositive();
         assertThat(mock.server().fixtures().source()).isEqualTo("bundled");
 
-        // The README's client(): the first key of the first team by id, and no retries.
-        assertThat(Files.readString(README)).contains("`vx_test_bluebird_5d0c6a` (`team_bluebird`");
+        // The README's client(): the demo key (the first of the first team in teams.json), and no retries.
+        assertThat(Files.readString(README)).contains("`vx_test_northwind_primary_7f3a9c` (`team_northwind`");
         VoxworksClient client = mock.client();
         for (int i = 0; i < 60; i++) {
-            client.getCall("call_bb_2001");
+            client.getCall("call_nw_1001");
         }
         long start = System.nanoTime();
-        assertThatThrownBy(() -> client.getCall("call_bb_2001")).isInstanceOf(RateLimitException.class);
+        assertThatThrownBy(() -> client.getCall("call_nw_1001")).isInstanceOf(RateLimitException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(mock.requests()).hasSize(61).allSatisfy(r -> assertThat(r.teamId()).isEqualTo("team_bluebird"));
+        assertThat(mock.requests()).hasSize(61).allSatisfy(r -> assertThat(r.teamId()).isEqualTo("team_northwind"));
     }
 
     @Nested

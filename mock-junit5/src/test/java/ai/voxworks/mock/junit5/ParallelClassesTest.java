@@ -53,7 +53,7 @@ class ParallelClassesTest {
             String name = getClass().getSimpleName();
             PORT_OF_CLASS.put(name, mock.port());
             THREAD_OF_CLASS.put(name, Thread.currentThread().getName());
-            String callId = "call_bb_200" + (NAMES.indexOf(name) + 1);
+            String callId = "call_nw_100" + (NAMES.indexOf(name) + 1);
             mock.client().getCall(callId);
 
             ALL_FOUR.await(30, TimeUnit.SECONDS);
@@ -104,7 +104,7 @@ class ParallelClassesTest {
             MOST_IN_FLIGHT.accumulateAndGet(IN_FLIGHT.incrementAndGet(), Math::max);
             try {
                 assertThat(mock.requests()).isEmpty();
-                mock.client().getCall("call_bb_2001");
+                mock.client().getCall("call_nw_1001");
                 Thread.sleep(50);  // Room for another test to overlap, were it let in.
                 assertThat(mock.requests()).hasSize(1);
             } finally {

@@ -37,7 +37,7 @@ class PerMethodTest {
         @RepeatedTest(3)
         void eachTestHasItsOwnMock(VoxworksMock injected) {
             assertThat(injected.server()).isSameAs(mock.server());
-            assertThat(mock.client().getCall("call_bb_2001").id()).isEqualTo("call_bb_2001");
+            assertThat(mock.client().getCall("call_nw_1001").id()).isEqualTo("call_nw_1001");
             servers.add(Map.entry(mock.server(), mock.port()));
         }
 
@@ -59,8 +59,8 @@ class PerMethodTest {
         @RepeatedTest(3)
         void eachTestHasItsOwnMock(VoxworksMock injected) {
             assertThat(injected.server()).isSameAs(mock.server());
-            assertThat(mock.server().fixtures().call("call_bb_2001")).isPresent();
-            mock.remove("call_bb_2001");
+            assertThat(mock.server().fixtures().call("call_nw_1001")).isPresent();
+            mock.remove("call_nw_1001");
             servers.add(Map.entry(mock.server(), mock.port()));
         }
 

@@ -42,20 +42,20 @@ class ProgrammaticFormTest {
     void sixthRequestOfATestIsRefused() {
         VoxworksClient client = mock.client();
         for (int i = 0; i < 5; i++) {
-            client.getCall("call_bb_2001");  // Passes in the second repetition only if the bucket was refilled.
+            client.getCall("call_nw_1001");  // Passes in the second repetition only if the bucket was refilled.
         }
 
-        assertThatThrownBy(() -> client.getCall("call_bb_2001")).isInstanceOf(RateLimitException.class);
+        assertThatThrownBy(() -> client.getCall("call_nw_1001")).isInstanceOf(RateLimitException.class);
         assertThat(mock.requestsWithStatus(429)).hasSize(1);
         assertThat(mock.requests()).hasSize(6);
     }
 
     @Test
     void fieldDelegatesEveryOperation() {
-        mock.put("{\"id\":\"call_bb_9001\",\"team_id\":\"team_bluebird\",\"status\":\"queued\"}");
-        assertThat(mock.client("vx_test_bluebird_5d0c6a").getCall("call_bb_9001").status()).isEqualTo("queued");
-        assertThat(mock.requestsForCall("call_bb_9001")).hasSize(1);
-        assertThat(mock.remove("call_bb_9001")).isTrue();
+        mock.put("{\"id\":\"call_nw_9001\",\"team_id\":\"team_northwind\",\"status\":\"queued\"}");
+        assertThat(mock.client("vx_test_northwind_primary_7f3a9c").getCall("call_nw_9001").status()).isEqualTo("queued");
+        assertThat(mock.requestsForCall("call_nw_9001")).hasSize(1);
+        assertThat(mock.remove("call_nw_9001")).isTrue();
 
         mock.reset();
 
@@ -83,7 +83,7 @@ class ProgrammaticFormTest {
         @Test
         void usesIt() {
             assertThat(shared.requests()).isEmpty();
-            shared.client().getCall("call_bb_2001");
+            shared.client().getCall("call_nw_1001");
             SERVERS_OF_SUBCLASSES.add(shared.server());
         }
     }

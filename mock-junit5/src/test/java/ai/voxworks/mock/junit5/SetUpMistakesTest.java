@@ -174,8 +174,8 @@ class SetUpMistakesTest {
         @Test
         void eachFieldIsItsOwnMock() {
             assertThat(first.port()).isNotEqualTo(second.port());
-            first.remove("call_bb_2001");
-            assertThat(second.server().fixtures().call("call_bb_2001")).isPresent();
+            first.remove("call_nw_1001");
+            assertThat(second.server().fixtures().call("call_nw_1001")).isPresent();
         }
 
         @Test

@@ -47,11 +47,9 @@ final class Banner {
                 out.printf("    %-18s %s%n", team.id(), key);
             }
         }
-        data.calls().stream().findFirst().ifPresent(call -> {
-            String key = data.teams().stream().filter(t -> t.id().equals(call.teamId())).findFirst()
-                    .map(t -> t.apiKeys().get(0)).orElseThrow();
-            out.printf("  try          curl -H 'Authorization: Bearer %s' %s/api/v1/get-call/%s%n", key, url, call.id());
-        });
+        // The toolkit's one demo identity: the first key of the first team in teams.json.
+        data.demoCall().ifPresent(call -> out.printf("  try          curl -H 'Authorization: Bearer %s' %s/api/v1/get-call/%s%n",
+                data.demoKey(), url, call.id()));
         if (needsWarning(c.host())) {
             out.println("  warning      the admin API (/__mock) has no key: anyone who can reach this port can change");
             out.println("               the data and read the journal. Keep --host 127.0.0.1 unless that is what you want.");

@@ -180,6 +180,19 @@ class MainTest {
     }
 
     @Test
+    void theTryLineUsesTheToolkitsOneDemoIdentityAndAnswers200() throws Exception {
+        assertThat(run("--port", "0")).isEqualTo(Main.RUNNING);
+
+        // The demo key: the first key of the first team in teams.json, as JShell and the JUnit handle use.
+        String url = main.server().baseUrl();
+        String tryLine = out.toString().lines().filter(l -> l.strip().startsWith("try ")).findFirst().orElseThrow();
+        assertThat(tryLine).isEqualTo("  try          curl -H 'Authorization: Bearer " + DemoData.NORTHWIND_KEY + "' " + url
+                + "/api/v1/get-call/call_nw_1001");
+        assertThat(main.server().fixtures().demoKey()).isEqualTo(DemoData.NORTHWIND_KEY);
+        assertThat(new TestHttp(url).getCall("call_nw_1001", main.server().fixtures().demoKey()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void invalidFixturesExit1WithFilePointerAndReason(@TempDir Path dir) throws IOException {
         oneTeamWithCall(dir, "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":\"abc\"}");
 
