@@ -48,11 +48,11 @@ public final class Main implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_PORT.")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(names = "--host", paramLabel = "HOST", converter = CliConverters.Host.class,
             description = "Address to bind; 0.0.0.0 for every interface. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_HOST.")
     String host;
 
-    @Option(names = "--fixtures", paramLabel = "DIR",
+    @Option(names = "--fixtures", paramLabel = "DIR", converter = CliConverters.FixturesDir.class,
             description = "Directory with teams.json and calls/<call_id>.json, watched for edits. Default: the bundled "
                     + "fixtures. Env VOXWORKS_MOCK_FIXTURES.")
     Path fixtures;
