@@ -241,6 +241,15 @@ class MainTest {
     }
 
     @Test
+    void anyHostAllowedIsSaidInOneLineWithWhatItOpensAndWhatNot() {
+        assertThat(run("--port", "0", "--allowed-hosts", "*")).isEqualTo(Main.RUNNING);
+
+        assertThat(out.toString().lines().filter(l -> l.contains("--allowed-hosts *"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("any Host name is served", "can read the API and the journal",
+                        "changes through /__mock still need no Origin, or one naming this machine"));
+    }
+
+    @Test
     void onlyALoopbackBindGoesWithoutTheAdminWarning() {
         assertThat(Banner.needsWarning("127.0.0.1")).isFalse();
         assertThat(Banner.needsWarning("localhost")).isFalse();
