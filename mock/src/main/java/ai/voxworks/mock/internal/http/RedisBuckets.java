@@ -159,7 +159,6 @@ final class RedisBuckets implements BucketStore {
         if (connection.isOpen() && !paused()) {
             try {
                 VerboseResult<ConsumptionProbe> shared = partition(partition).execute(partition);
-                remember(partition, shared);
                 if (fallingBack.get()) {
                     back();
                 }
@@ -174,9 +173,10 @@ final class RedisBuckets implements BucketStore {
     }
 
     /**
-     * What the partition's windows had left after a take in Redis, as this replica last saw them: where
-     * its own bucket starts when Redis is lost. Concurrent takes may report out of order; the later
-     * operation wins, and of one operation (a batch) the one with fewer left.
+     * What the partition's windows had left after a take in Redis (one per batch), as this replica last
+     * saw them: where its own bucket starts when Redis is lost. Takes of one partition are one batch at
+     * a time, but may report out of order; the later operation wins, and of equal times the one with
+     * fewer left.
      */
     private void remember(String partition, VerboseResult<ConsumptionProbe> result) {
         Seen now = new Seen(result.getOperationTimeNanos(), result.getDiagnostics().getAvailableTokensPerEachBandwidth(),
@@ -242,7 +242,7 @@ final class RedisBuckets implements BucketStore {
         }
         return partitions.computeIfAbsent(partition, k -> {
             BucketProxy bucket = proxies.builder().build(key(k), () -> configuration);
-            return BatchHelper.create(List::size, n -> take(bucket, n), (n, results) -> results);
+            return BatchHelper.create(List::size, n -> take(k, bucket, n), (n, results) -> results);
         });
     }
 
@@ -254,12 +254,14 @@ final class RedisBuckets implements BucketStore {
      * the {@code n - 1 - j} taken after it ({@code addTokens} undoes {@code consume} exactly: each
      * window holds fewer than its capacity), and a refused one saw the state as it is.
      */
-    private List<VerboseResult<ConsumptionProbe>> take(BucketProxy bucket, int n) {
+    private List<VerboseResult<ConsumptionProbe>> take(String partition, BucketProxy bucket, int n) {
         if (paused()) {
             throw new IllegalStateException("paused after a failure");
         }
         if (n == 1) {
-            return List.of(bucket.asVerbose().tryConsumeAndReturnRemaining(1));
+            VerboseResult<ConsumptionProbe> one = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+            remember(partition, one);
+            return List.of(one);
         }
         List<VerboseResult<ConsumptionProbe>> results = new ArrayList<>(n);
         long deadline = System.nanoTime() + CONSUME_TIMEOUT.toNanos();
@@ -290,6 +292,8 @@ final class RedisBuckets implements BucketStore {
                 }
             }
         }
+        // The last result saw the fewest left: what this replica knows of the bucket now.
+        remember(partition, results.get(results.size() - 1));
         return results;
     }
 
