@@ -337,6 +337,23 @@ class ClientFaultsTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {300, 301, 303, 307, 308})
+    void everyRedirectStatusIsAnErrorEvenOneThatEchoesTheKeyOrNamesNoLocation(int status) {
+        server.enqueue(new MockResponse.Builder().code(status)
+                .addHeader("Location", "https://evil.example/steal?k=" + KEY.toUpperCase(java.util.Locale.ROOT)).build());
+        server.enqueue(new MockResponse.Builder().code(status).build());
+
+        ApiException echoed = failure(ApiException.class, () -> client.getCall("c1"));
+        ApiException nowhere = failure(ApiException.class, () -> client.getCall("c1"));
+
+        assertThat(echoed.status()).isEqualTo(status);
+        assertThat(echoed.getMessage()).startsWith("HTTP " + status + ": redirected to https://evil.example/steal?k=")
+                .doesNotContainIgnoringCase(KEY);
+        assertThat(nowhere.getMessage()).startsWith("HTTP " + status + ": redirected to (no Location)");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
     @Test
     void followingRedirectsIsOptInAndDropsTheKeyOnTheWayToAnotherHost() throws Exception {
         try (MockWebServer elsewhere = new MockWebServer()) {

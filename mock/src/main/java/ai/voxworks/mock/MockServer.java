@@ -4,6 +4,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureLoader;
 import ai.voxworks.mock.internal.fixtures.FixtureSet;
 import ai.voxworks.mock.internal.fixtures.FixtureStore;
 import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
+import ai.voxworks.mock.internal.fixtures.LoadFailure;
 import ai.voxworks.mock.internal.http.MockApp;
 import ai.voxworks.mock.internal.http.MockControl;
 import ai.voxworks.mock.internal.http.RateLimiting;
@@ -68,8 +69,9 @@ public final class MockServer implements AutoCloseable {
      * watched: valid edits are served at once, invalid ones are logged and ignored.
      *
      * @throws InvalidFixturesException when the fixtures are invalid (nothing is left running)
-     * @throws IllegalStateException    when the address cannot be bound, the directory watched, or the
-     *                                  rate-limit store (a Redis server) reached; the message names which
+     * @throws IllegalStateException    when the address cannot be bound, the directory watched or read (out
+     *                                  of memory on a huge file, say), or the rate-limit store (a Redis server)
+     *                                  reached; the message names which
      */
     public static MockServer start(MockServerConfig config) {
         return start(config, TimeMeter.SYSTEM_NANOTIME);
@@ -122,7 +124,13 @@ public final class MockServer implements AutoCloseable {
             loading.join();
         } catch (CompletionException e) {
             undo.run();
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            // An Error (out of memory on a huge file, say): one line that says so, not a trace.
+            throw new IllegalStateException("cannot load the fixtures from " + config.fixturesDir().map(Path::toString)
+                    .orElse(FixtureLoader.BUNDLED) + ": " + LoadFailure.describe(e.getCause(), config.fixturesDir().orElse(null)),
+                    e.getCause());
         }
         return new MockServer(config, control, app, scheduler, watcher, limiter);
     }
@@ -181,7 +189,8 @@ public final class MockServer implements AutoCloseable {
 
     /**
      * Adds a call, or replaces the call with its id, validated exactly as a fixture file is.
-     * The next request sees it.
+     * The next request sees it, and it stays in force over every hot reload of the fixtures
+     * directory until {@link #reset()}.
      *
      * @param callJson the call object, as in {@code calls/<id>.json}
      * @throws InvalidFixturesException listing every problem; nothing changed
@@ -193,7 +202,7 @@ public final class MockServer implements AutoCloseable {
     }
 
     /**
-     * Removes a call; {@code false} when there was none.
+     * Removes a call, over every hot reload until {@link #reset()}; {@code false} when there was none.
      *
      * @throws IllegalStateException when the rate limits are shared with other replicas
      */
@@ -202,8 +211,8 @@ public final class MockServer implements AutoCloseable {
     }
 
     /**
-     * Back to the start: the data as loaded from its source (a fixtures directory is read again),
-     * every rate-limit bucket full, the journal empty. With a shared rate-limit store the data is
+     * Back to the start: the data as loaded from its source (a fixtures directory is read again)
+     * without the calls put or removed since, every rate-limit bucket full, the journal empty. With a shared rate-limit store the data is
      * left as the watched directory has it, and the buckets are refilled for every replica.
      *
      * @throws InvalidFixturesException when the fixtures directory is now invalid; nothing changed

@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
  * @param allowedHosts names served besides this machine's own ({@code localhost}, IP addresses, the
  *                    bound host): {@code Host} headers naming anything else are refused (DNS rebinding);
- *                    {@code .example.com} allows its subdomains, {@code *} any name
+ *                    {@code .example.com} allows its subdomains, {@code *} any name to read (an admin change's
+ *                    {@code Origin} must still name this machine or a listed host)
  */
 public record MockServerConfig(
         String host,

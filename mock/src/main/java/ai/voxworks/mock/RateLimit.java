@@ -42,6 +42,15 @@ public record RateLimit(List<Window> windows) {
             if (requests < 1 || length.isNegative() || length.isZero()) {
                 throw new IllegalArgumentException("a rate-limit window needs at least 1 request per positive length");
             }
+            if (length.compareTo(MAX_WINDOW) > 0) {
+                throw new IllegalArgumentException("a rate-limit window must be at most " + Durations.format(MAX_WINDOW)
+                        + ", not " + Durations.format(length));
+            }
+            if (requests > length.toNanos()) {
+                // Bucket4j counts in nanoseconds: more than one request per nanosecond cannot be refilled.
+                throw new IllegalArgumentException("a rate-limit window allows at most one request per nanosecond: "
+                        + length.toNanos() + " per " + Durations.format(length) + ", not " + requests);
+            }
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("'" + name + "' cannot name a window; use letters, digits, '.', '-' or '_'");
             }
@@ -167,6 +176,10 @@ public record RateLimit(List<Window> windows) {
         if (length.isZero() || length.compareTo(MAX_WINDOW) > 0) {
             throw new IllegalArgumentException("'" + text + "' is not a rate limit; a window must be longer than 0 and at most "
                     + Durations.format(MAX_WINDOW));
+        }
+        if (requests > length.toNanos()) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate limit; a window of " + written + " allows at most "
+                    + length.toNanos() + " requests (one per nanosecond)");
         }
         return new Window(name == null ? Durations.format(length) : name, requests, length);
     }

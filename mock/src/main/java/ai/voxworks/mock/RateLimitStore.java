@@ -67,6 +67,9 @@ public final class RateLimitStore {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw bad(value, "options after '?' or '#' are not supported; " + EXPECTED);
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw bad(value, "port " + uri.getPort() + " is out of range; a port is 1 to 65535");
+        }
         String path = uri.getPath() == null ? "" : uri.getPath();
         int database = 0;
         if (!path.isEmpty() && !path.equals("/")) {

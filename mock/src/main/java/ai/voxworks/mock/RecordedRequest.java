@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param time      when it arrived
  * @param method    HTTP method
- * @param path      the path as sent (still percent-encoded)
+ * @param path      the path as sent (still percent-encoded), with any configured API key in it masked
  * @param status    the status answered
  * @param teamId    the team of the key that authenticated it, or {@code null}
  * @param maskedKey that key, masked (prefix and last characters), or {@code null}

@@ -19,9 +19,12 @@ import java.util.StringJoiner;
  * @param stopReason why the run stopped before the last id (the key was refused, say), if it did
  * @param problems   what keeps {@code outputDir} from loading as fixtures after the run; empty when it loads
  *                   (or when nothing was saved)
+ * @param unmatchedRedactions the pointers given for redaction that named no field of any call received: a
+ *                   typo, or a field these calls lack; either way, what they were meant to hide may be in the files
  */
 public record RecordingSummary(String from, Path outputDir, List<Saved> saved, List<Skipped> skipped, List<Team> newTeams,
-                               Optional<String> stopReason, List<FixtureProblem> problems) {
+                               Optional<String> stopReason, List<FixtureProblem> problems,
+                               List<String> unmatchedRedactions) {
 
     public RecordingSummary {
         Objects.requireNonNull(from, "from");
@@ -31,6 +34,7 @@ public record RecordingSummary(String from, Path outputDir, List<Saved> saved, L
         newTeams = List.copyOf(newTeams);
         Objects.requireNonNull(stopReason, "stopReason");
         problems = List.copyOf(problems);
+        unmatchedRedactions = List.copyOf(unmatchedRedactions);
     }
 
     /**
@@ -58,9 +62,9 @@ public record RecordingSummary(String from, Path outputDir, List<Saved> saved, L
     public record Skipped(String id, String reason) {
     }
 
-    /** Every call asked for was saved, and the output directory loads as fixtures. */
+    /** Every call asked for was saved, every pointer given for redaction named a field, and the output directory loads as fixtures. */
     public boolean succeeded() {
-        return skipped.isEmpty() && stopReason.isEmpty() && problems.isEmpty();
+        return skipped.isEmpty() && stopReason.isEmpty() && problems.isEmpty() && unmatchedRedactions.isEmpty();
     }
 
     /** Lines for people: a headline, a line a call, the new demo keys, whether the directory loads. */
@@ -71,6 +75,8 @@ public record RecordingSummary(String from, Path outputDir, List<Saved> saved, L
         saved.forEach(s -> lines.add("  saved    " + s.id() + "  " + s.teamId() + "  " + shown(s.file()) + notes(s)));
         skipped.forEach(s -> lines.add("  skipped  " + s.id() + "  " + s.reason()));
         stopReason.ifPresent(reason -> lines.add("  stopped: " + reason));
+        unmatchedRedactions.forEach(p -> lines.add("  --redact " + p + " matched no field of any call received: a typo "
+                + "would leave what it was meant to hide in the files; check it, and record again"));
         // Demo keys the recording made up: fake, so fine to print (the key that recorded never is).
         newTeams.forEach(t -> lines.add("  new team " + t.id() + " in teams.json, demo key " + t.apiKeys().get(0)));
         if (saved.isEmpty()) {

@@ -7,6 +7,7 @@ import ai.voxworks.mock.testing.LocalServer;
 import ai.voxworks.mock.testing.TestHttp;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -121,6 +122,57 @@ class AdminApiTest {
         assertThat(put.statusCode()).isEqualTo(415);
         assertThat(reset.statusCode()).isEqualTo(415);
         assertThat(mock.http().getCall("call_nw_9001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void changesNeedTheJsonMediaTypeItselfNotOneThatStartsLikeIt() {
+        for (String type : new String[] {"application/jsonx", "application/json-patch+json", "application/json5"}) {
+            assertThat(send("PUT", "/__mock/calls/call_nw_9001", type, NEW_CALL).statusCode()).as(type).isEqualTo(415);
+        }
+        assertThat(mock.http().getCall("call_nw_9001", NORTHWIND_KEY).statusCode()).isEqualTo(404);
+
+        assertThat(send("PUT", "/__mock/calls/call_nw_9001", "Application/JSON; charset=utf-8", NEW_CALL).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void runtimeIdsObeyTheFixtureIdRule() {
+        String longId = "c".repeat(5_000);
+        HttpResponse<String> traversal = send("PUT", "/__mock/calls/..%2Fx", "application/json",
+                NEW_CALL.replace("call_nw_9001", "../x"));
+        HttpResponse<String> tooLong = send("PUT", "/__mock/calls/" + longId, "application/json",
+                NEW_CALL.replace("call_nw_9001", longId));
+        HttpResponse<String> inBodyOnly = send("PUT", "/__mock/calls/call_nw_9001", "application/json",
+                NEW_CALL.replace("call_nw_9001", "a\\b"));
+
+        assertThat(traversal.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(traversal.body()).get("message").asString())
+                .isEqualTo("Invalid call: /id: '../x' cannot be a call id: the mock stores a call as calls/<id>.json, "
+                        + "so an id must be a file name (no /, \\ or control characters)");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("an id of more than 200 bytes does not make a file name").doesNotContain(longId);
+        assertThat(inBodyOnly.statusCode()).isEqualTo(400);
+        assertThat(inBodyOnly.body()).contains("cannot be a call id");
+        assertThat(JSON.readTree(mock.http().get("/__mock/health").body()).get("calls").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aKeyAnywhereInAJournalPathIsMasked() {
+        String upper = NORTHWIND_KEY.toUpperCase(java.util.Locale.ROOT);
+        String encoded = NORTHWIND_KEY.replace("_", "%5F");
+        mock.http().getCall(NORTHWIND_KEY, NORTHWIND_KEY);
+        mock.http().get(TestHttp.GET_CALL + "x-" + upper + "-y");
+        mock.http().get(TestHttp.GET_CALL + encoded + "?key=" + NORTHWIND_KEY, "X-Api-Key", NORTHWIND_KEY);
+        mock.http().get("/api/v2/" + NORTHWIND_KEY);
+
+        String raw = mock.http().get("/__mock/requests").body();
+        List<String> paths = new java.util.ArrayList<>();
+        JSON.readTree(raw).get("requests").forEach(r -> paths.add(r.get("path").asString()));
+
+        assertThat(raw).doesNotContainIgnoringCase(NORTHWIND_KEY).doesNotContainIgnoringCase(encoded);
+        assertThat(paths).containsExactly("/api/v2/vx_test_…3a9c", "/api/v1/get-call/vx_test_…3a9c",
+                "/api/v1/get-call/x-vx_test_…3a9c-y", "/api/v1/get-call/vx_test_…3a9c");
+        assertThat(mock.server().requests()).extracting(RecordedRequest::path).containsExactlyElementsOf(paths);
     }
 
     @Test

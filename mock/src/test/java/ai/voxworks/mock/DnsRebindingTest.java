@@ -82,6 +82,52 @@ class DnsRebindingTest {
         assertThat(mock.server().fixtures().call("call_nw_1001")).isPresent();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GET http://evil.example/__mock/requests", "GET http://evil.example:80/docs",
+        "POST http://evil.example/__mock/reset", "GET http://EVIL.example./api/v1/get-call/call_nw_1001"})
+    void anHttp10RequestWithoutHostIsCheckedByTheAuthorityOfItsTarget(String methodAndTarget) {
+        RawHttp.Response response = RawHttp.send(mock.server().port(), methodAndTarget + " HTTP/1.0\r\n"
+                + "Content-Type: application/json\r\nAuthorization: Bearer " + DemoData.NORTHWIND_KEY + "\r\n\r\n");
+
+        assertThat(response.status()).isEqualTo(421);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(mock.server().requests()).isEmpty();
+    }
+
+    @Test
+    void anHttp10RequestNamingThisMachineOrNothingIsServed() {
+        for (String target : new String[] {"http://localhost/__mock/health", "http://127.0.0.1:1/__mock/health",
+            "/__mock/health"}) {
+            assertThat(RawHttp.send(mock.server().port(), "GET " + target + " HTTP/1.0\r\n\r\n").status())
+                    .as(target).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anyHostAllowedStillTakesNoAdminWriteFromAPageOnAForeignName() {
+        try (MockServer open = MockServer.start(MockServerConfig.builder().port(0).allowedHosts(java.util.List.of("*")).build())) {
+            String evil = "evil.example:" + open.port();
+            java.util.function.BiFunction<String, String, RawHttp.Response> write = (methodAndPath, origin) ->
+                    RawHttp.send(open.port(), methodAndPath + " HTTP/1.1\r\nHost: " + evil + "\r\nOrigin: " + origin
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+            RawHttp.Response delete = write.apply("DELETE /__mock/calls/call_nw_1001", "http://" + evil);
+            RawHttp.Response reset = write.apply("POST /__mock/reset", "http://" + evil);
+            RawHttp.Response read = RawHttp.send(open.port(), "GET /__mock/calls HTTP/1.1\r\nHost: " + evil
+                    + "\r\nConnection: close\r\n\r\n");
+
+            assertThat(delete.status()).isEqualTo(403);
+            assertThat(reset.status()).isEqualTo(403);
+            assertThat(open.fixtures().call("call_nw_1001")).isPresent();
+            assertThat(read.status()).as("'*' lets any name read").isEqualTo(200);
+            // The mock's own page, under a name of this machine, still may write.
+            String own = "127.0.0.1:" + open.port();
+            assertThat(RawHttp.send(open.port(), "DELETE /__mock/calls/call_nw_1001 HTTP/1.1\r\nHost: " + own
+                    + "\r\nOrigin: http://" + own + "\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")
+                    .status()).isEqualTo(204);
+        }
+    }
+
     @Test
     void adminWritesFromTheMockItselfOrWithoutOriginAreTaken() {
         String host = "127.0.0.1:" + mock.server().port();

@@ -19,7 +19,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Files and timing that once broke the data: resets racing each other, a named pipe among the calls. */
+/**
+ * Files and timing that once broke the data: resets racing each other, a named pipe among the
+ * calls, a link to a file outside the fixtures directory.
+ */
 class FixtureHazardsTest {
 
     @TempDir
@@ -76,6 +79,23 @@ class FixtureHazardsTest {
             assertThat(tookMs).isLessThan(5_000);
             assertThat(http.get("/__mock/health").body()).contains("\"status\":\"degraded\"");
             assertThat(server.fixtures().calls()).hasSize(10);
+        }
+    }
+
+    @Test
+    void aLinkToAFileOutsideAppearingLaterIsAProblemThatQuotesNothingOfIt(@TempDir Path outside) throws Exception {
+        DemoData.copyTo(dir);
+        Path secret = Files.writeString(outside.resolve("shadow"), "root:$6$secrethash:19000:0:99999:7:::");
+        try (MockServer server = MockServer.start(MockServerConfig.builder().port(0).fixturesDir(dir).build())) {
+            TestHttp http = new TestHttp(server.baseUrl());
+
+            Files.createSymbolicLink(dir.resolve("calls/call_nw_4243.json"), secret);
+            await().atMost(Duration.ofSeconds(15)).until(() -> http.get("/__mock/health").body().contains("degraded"));
+
+            String health = http.get("/__mock/health").body();
+            assertThat(health).contains("call_nw_4243.json", "outside the fixtures directory").doesNotContain("root:", "secrethash");
+            assertThat(server.fixtures().calls()).hasSize(10);
+            assertThat(http.getCall("call_nw_4243", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(404);
         }
     }
 

@@ -167,7 +167,7 @@ class RecorderTest {
     void redactedFieldsGetPlaceholdersThatTheLoaderAccepts() throws IOException {
         RecordingSummary summary = recorder(DemoData.NORTHWIND_KEY)
                 .redact("/transcript", "/contact_id", "/end_time", "/duration", "/structured_data", "/objectives/0/achieved",
-                        "/objectives/2", "/call_summary", "/not_there")
+                        "/objectives/2", "/call_summary")
                 .build().record("call_nw_1001", "call_nw_1002");
 
         assertThat(summary.succeeded()).as(summary.report()).isTrue();
@@ -212,6 +212,55 @@ class RecorderTest {
             assertThat(Files.readString(out.resolve("calls/call_nw_9001.json"))).contains("X-Amz-Signature=abc123");
         } finally {
             production.server().removeCall("call_nw_9001");
+        }
+    }
+
+    @Test
+    void aRedactPointerThatNamesNoFieldOfAnyCallFailsTheRunAndSaysSo() {
+        RecordingSummary typo = recorder(DemoData.NORTHWIND_KEY).redact("/transcirpt", "/contact_id")
+                .build().record("call_nw_1001", "call_nw_1002");
+
+        assertThat(typo.saved()).hasSize(2);
+        assertThat(typo.unmatchedRedactions()).containsExactly("/transcirpt");
+        assertThat(typo.succeeded()).isFalse();
+        assertThat(typo.report()).contains("--redact /transcirpt matched no field of any call received");
+        assertThat(progress).contains("note: --redact /transcirpt matched no field of the recorded calls");
+        // A field that is there but null in every call was named rightly: nothing to hide, nothing to report.
+        RecordingSummary nulls = recorder(DemoData.NORTHWIND_KEY).redact("/transcript").build().record("call_nw_1002");
+        assertThat(nulls.unmatchedRedactions()).isEmpty();
+        assertThat(nulls.succeeded()).as(nulls.report()).isTrue();
+    }
+
+    @Test
+    void aCredentialedUrlInsideProseIsSavedWithoutItsCredentialsOrToken() throws IOException {
+        production.server().putCall("{\"id\":\"call_nw_9003\",\"team_id\":\"team_northwind\",\"status\":\"completed\","
+                + "\"summary\":\"Customer was sent https://user:pass@portal.example.com/p?token=SECRET123 to log in.\"}");
+        try {
+            RecordingSummary summary = recorder(DemoData.NORTHWIND_KEY).build().record("call_nw_9003");
+
+            assertThat(summary.succeeded()).as(summary.report()).isTrue();
+            String saved = Files.readString(out.resolve("calls/call_nw_9003.json"));
+            assertThat(saved).contains("Customer was sent https://portal.example.com/p to log in.")
+                    .doesNotContain("user:pass", "SECRET123", "token=");
+            assertThat(summary.saved().get(0).urlsStripped()).isEqualTo(1);
+        } finally {
+            production.server().removeCall("call_nw_9003");
+        }
+    }
+
+    @Test
+    void theKeyEchoedInAnotherLetterCaseIsNotSavedEither() {
+        production.server().putCall("{\"id\":\"call_nw_9004\",\"team_id\":\"team_northwind\","
+                + "\"transcript\":\"AI: YOUR KEY IS " + DemoData.NORTHWIND_KEY.toUpperCase(java.util.Locale.ROOT) + "\"}");
+        try {
+            RecordingSummary leaking = recorder(DemoData.NORTHWIND_KEY).build().record("call_nw_9004");
+
+            assertThat(leaking.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                    .contains("holds the API key", "/transcript"));
+            assertThat(Files.exists(out.resolve("calls/call_nw_9004.json"))).isFalse();
+            assertThat(leaking.report()).doesNotContainIgnoringCase(DemoData.NORTHWIND_KEY);
+        } finally {
+            production.server().removeCall("call_nw_9004");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ai.voxworks.mock.testing.ManualClock;
 import ai.voxworks.mock.testing.RedisServer;
 import ai.voxworks.mock.testing.TestHttp;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shared store's faults: unreachable at startup (the server does not start), lost while
- * serving (each replica counts with its own buckets, fail-open, and says so in its health), and
- * back (sharing resumes without a restart). No request waits much more than a second on Redis.
+ * serving (each replica counts with its own buckets, fail-open but within the limit, and says so in
+ * its health), and back (sharing resumes without a restart). No request waits much more than a second on Redis.
  */
 class RedisStoreFaultTest {
 
@@ -108,6 +110,68 @@ class RedisStoreFaultTest {
     }
 
     @Test
+    void redisKilledUnderABurstLetsNoReplicaThroughMoreThanTheLimitInTheWindow() throws Exception {
+        RedisServer redis = redis();
+        List<TestHttp> replicas = List.of(new TestHttp(replica(redis, "20/10m").baseUrl()),
+                new TestHttp(replica(redis, "20/10m").baseUrl()));
+        int[] before = {6, 4};
+        for (int r = 0; r < 2; r++) {
+            for (int i = 0; i < before[r]; i++) {
+                assertThat(replicas.get(r).getCall("call_nw_1001", NORTHWIND_KEY).statusCode()).isEqualTo(200);
+            }
+        }
+
+        try (Burst burst = Burst.start(replicas, NORTHWIND_KEY, 4)) {
+            redis.stop();
+            await().atMost(Duration.ofSeconds(15)).until(() -> !reachable(replicas.get(0)) && !reachable(replicas.get(1)));
+            int[] answered = burst.answered();
+            await().atMost(Duration.ofSeconds(15)).until(() -> burst.answered()[0] > answered[0] + 50
+                    && burst.answered()[1] > answered[1] + 50);
+            burst.stop();
+
+            // Each replica: its own 6 or 4, plus what the burst got through Redis and then alone, within the 20.
+            for (int r = 0; r < 2; r++) {
+                assertThat(before[r] + burst.passed()[r]).as("requests replica %d let through in the window", r)
+                        .isLessThanOrEqualTo(20);
+            }
+            // Fail-open still lets traffic through: together they passed at least the shared window's 20.
+            assertThat(before[0] + before[1] + burst.passed()[0] + burst.passed()[1]).isGreaterThanOrEqualTo(20);
+            assertThat(burst.statuses()).containsOnly(200, 429);
+        }
+    }
+
+    @Test
+    void aReplicaCountsOnAloneFromWhatItLastSawLeftUntilTheWindowEnds() throws Exception {
+        RedisServer redis = redis();
+        ManualClock clock = new ManualClock();
+        MockServer server = MockServer.start(MockServerConfig.builder().port(0).rateLimit(RateLimit.parse("5/1m"))
+                .rateLimitStore(redis.store()).build(), clock);
+        started.add(server);
+        TestHttp http = new TestHttp(server.baseUrl());
+        for (int i = 0; i < 5; i++) {
+            http.getCall("call_nw_1001", NORTHWIND_SECOND_KEY);
+        }
+        clock.advance(Duration.ofSeconds(61));
+        for (int i = 0; i < 3; i++) {
+            http.getCall("call_nw_1001", NORTHWIND_KEY);
+        }
+
+        redis.stop();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !reachable(http));
+
+        // The first key's window is still under way as far as this replica knows: 2 were left, then 429s.
+        // The second key used up a window that has ended since: a full one.
+        List<Integer> first = new ArrayList<>();
+        List<Integer> second = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            first.add(http.getCall("call_nw_1001", NORTHWIND_KEY).statusCode());
+            second.add(http.getCall("call_nw_1001", NORTHWIND_SECOND_KEY).statusCode());
+        }
+        assertThat(first).containsExactly(200, 200, 429, 429, 429, 429);
+        assertThat(second).containsExactly(200, 200, 200, 200, 200, 429);
+    }
+
+    @Test
     void aHungRedisHoldsNoRequestMuchOverASecond() throws Exception {
         RedisServer redis = redis();
         TestHttp a = new TestHttp(replica(redis, "1000/10m").baseUrl());
@@ -146,6 +210,79 @@ class RedisStoreFaultTest {
         return Long.parseLong(response.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
     }
 
+
+    /** Clients on each replica, as fast as they answer, until stopped (at most 30 s), counted per replica. */
+    private static final class Burst implements AutoCloseable {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicIntegerArray answered;
+        private final AtomicIntegerArray passed;
+        private final java.util.Set<Integer> statuses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final List<Thread> threads = new ArrayList<>();
+
+        private Burst(int replicas) {
+            answered = new AtomicIntegerArray(replicas);
+            passed = new AtomicIntegerArray(replicas);
+        }
+
+        static Burst start(List<TestHttp> replicas, String key, int clientsEach) {
+            Burst burst = new Burst(replicas.size());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            for (int r = 0; r < replicas.size(); r++) {
+                int replica = r;
+                for (int t = 0; t < clientsEach; t++) {
+                    Thread thread = new Thread(() -> {
+                        while (burst.running.get() && System.nanoTime() < end) {
+                            int status = replicas.get(replica).getCall("call_nw_1001", key).statusCode();
+                            burst.statuses.add(status);
+                            if (status == 200) {
+                                burst.passed.incrementAndGet(replica);
+                            }
+                            burst.answered.incrementAndGet(replica);
+                        }
+                    }, "burst-" + r + "-" + t);
+                    thread.start();
+                    burst.threads.add(thread);
+                }
+            }
+            return burst;
+        }
+
+        int[] answered() {
+            return snapshot(answered);
+        }
+
+        int[] passed() {
+            return snapshot(passed);
+        }
+
+        java.util.Set<Integer> statuses() {
+            return statuses;
+        }
+
+        private static int[] snapshot(AtomicIntegerArray counts) {
+            int[] copy = new int[counts.length()];
+            for (int i = 0; i < copy.length; i++) {
+                copy[i] = counts.get(i);
+            }
+            return copy;
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join(10_000);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     /** Clients asking the replicas in turn, as fast as they answer, until stopped (at most 30 s). */
     private static final class Load implements AutoCloseable {

@@ -82,16 +82,18 @@ public final class Durations {
 
     /** In the grammar: whole days as {@code 1d}, whole hours as {@code 2h}, whole seconds as {@code 60s}, the rest as {@code 1500ms}. */
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms == 0) {
-            return "0ms";
+        // In seconds first: a duration of twelve digits of days is more milliseconds than a long holds.
+        long seconds = d.getSeconds();
+        int ms = d.toMillisPart();
+        if (ms != 0 || seconds == 0) {
+            return seconds * 1000 + ms + "ms";
         }
-        if (ms % 86_400_000 == 0) {
-            return ms / 86_400_000 + "d";
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
         }
-        if (ms % 3_600_000 == 0) {
-            return ms / 3_600_000 + "h";
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
         }
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+        return seconds + "s";
     }
 }

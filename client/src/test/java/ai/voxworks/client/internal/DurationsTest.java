@@ -53,4 +53,12 @@ class DurationsTest {
         assertThatThrownBy(() -> Durations.parse("3", "--latency", Duration.ZERO, Duration.ofMinutes(2)))
                 .hasMessageStartingWith("--latency: '3' has no unit");
     }
+
+    @org.junit.jupiter.api.Test
+    void theLongestDurationParseReadsIsCheckedAndWrittenWithoutOverflow() {
+        assertThat(Durations.format(Duration.ofDays(999_999_999_999L))).isEqualTo("999999999999d");
+        assertThatThrownBy(() -> Durations.parse("999999999999d", "--latency", Duration.ZERO, Duration.ofMinutes(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--latency must be from 0ms to 120s, not 999999999999d");
+    }
 }

@@ -50,6 +50,10 @@ final class Banner {
         // The toolkit's one demo identity: the first key of the first team in teams.json.
         data.demoCall().ifPresent(call -> out.printf("  try          curl -H 'Authorization: Bearer %s' %s/api/v1/get-call/%s%n",
                 data.demoKey(), url, call.id()));
+        if (c.allowedHosts().contains("*")) {
+            out.println("  hosts        any Host name is served (--allowed-hosts *): pages on any name can read the API and the"
+                    + " journal; changes through /__mock still need no Origin, or one naming this machine");
+        }
         if (needsWarning(c.host())) {
             out.println("  warning      the admin API (/__mock) has no key: anyone who can reach this port can change");
             out.println("               the data and read the journal. Keep --host 127.0.0.1 unless that is what you want.");

@@ -5,7 +5,11 @@ import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import ai.voxworks.mock.RateLimitStore;
 import ai.voxworks.mock.Recorder;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -56,6 +60,67 @@ final class CliConverters {
         }
     }
 
+    /** An address or a name to bind: a dotted address of four numbers up to 255, an IPv6 address, or a host name. */
+    static final class Host implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String host = value.strip();
+            if (host.isEmpty()) {
+                return value;  // The configuration says a blank host is not one.
+            }
+            if (host.matches("[0-9.]+")) {
+                String[] parts = host.split("\\.", -1);
+                if (parts.length != 4 || Arrays.stream(parts).anyMatch(p -> p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255)) {
+                    throw new CommandLine.TypeConversionException("'" + value + "' is not an IPv4 address; write four numbers "
+                            + "from 0 to 255, such as 127.0.0.1 or 0.0.0.0");
+                }
+                return host;
+            }
+            if (host.contains(":")) {
+                String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+                try {
+                    // In brackets, the JDK takes it as an IPv6 literal and never asks DNS.
+                    InetAddress.getByName("[" + bare + "]");
+                    return host;
+                } catch (UnknownHostException e) {
+                    throw new CommandLine.TypeConversionException("'" + value + "' is not an IPv6 address, such as ::1");
+                }
+            }
+            if (!Names.isHostName(host)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not an address or a host name, such as "
+                        + "127.0.0.1, 0.0.0.0 or localhost");
+            }
+            return host;
+        }
+    }
+
+    /** The fixtures directory: it must be one. */
+    static final class FixturesDir implements CommandLine.ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            Path dir = Path.of(value.strip());
+            if (!Files.isDirectory(dir)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is " + (Files.exists(dir) ? "not a directory"
+                        : "no directory (it does not exist)") + "; give a directory with teams.json and calls/");
+            }
+            return dir;
+        }
+    }
+
+    /** The host name rule of --host and --allowed-hosts: DNS letters, digits, '-' and '.', at most 253, 63 a label. */
+    static final class Names {
+        private static final java.util.regex.Pattern NAME =
+                java.util.regex.Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+
+        private Names() {
+        }
+
+        static boolean isHostName(String name) {
+            return name.length() <= 253 && NAME.matcher(name).matches()
+                    && Arrays.stream(name.split("\\.", -1)).allMatch(label -> !label.isEmpty() && label.length() <= 63);
+        }
+    }
+
     static final class Origins implements CommandLine.ITypeConverter<List<String>> {
         @Override
         public List<String> convert(String value) {
@@ -76,7 +141,7 @@ final class CliConverters {
             try {
                 URI uri = new URI(text);
                 return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                        && uri.getHost() != null
+                        && uri.getHost() != null && uri.getPort() != 0 && uri.getPort() <= 65535
                         && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
                         && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
             } catch (Exception e) {
@@ -86,13 +151,11 @@ final class CliConverters {
     }
 
     static final class Hosts implements CommandLine.ITypeConverter<List<String>> {
-        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("\\.?[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
-
         @Override
         public List<String> convert(String value) {
             List<String> hosts = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
             for (String host : hosts) {
-                if (!host.equals("*") && !NAME.matcher(host).matches()) {
+                if (!host.equals("*") && !Names.isHostName(host.startsWith(".") ? host.substring(1) : host)) {
                     throw new CommandLine.TypeConversionException("'" + host + "' is not a host name; expected a name "
                             + "such as mock.example.com, .example.com for its subdomains too, or * for any");
                 }

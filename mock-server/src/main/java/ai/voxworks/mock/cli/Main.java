@@ -48,13 +48,13 @@ public final class Main implements Callable<Integer> {
             description = "Port to listen on; 0 picks a free one. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_PORT.")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(names = "--host", paramLabel = "HOST", converter = CliConverters.Host.class,
             description = "Address to bind; 0.0.0.0 for every interface. Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_HOST.")
     String host;
 
-    @Option(names = "--fixtures", paramLabel = "DIR",
-            description = "Directory with teams.json and calls/<call_id>.json, watched for edits. Default: the bundled "
-                    + "fixtures. Env VOXWORKS_MOCK_FIXTURES.")
+    @Option(names = "--fixtures", paramLabel = "DIR", converter = CliConverters.FixturesDir.class,
+            description = "Directory with teams.json and calls/<call_id>.json, watched for edits (changes made through "
+                    + "/__mock stay over them until a reset). Default: the bundled fixtures. Env VOXWORKS_MOCK_FIXTURES.")
     Path fixtures;
 
     @Option(names = "--rate-limit", paramLabel = "N/WINDOW[,...]", converter = CliConverters.Limit.class,
@@ -94,7 +94,8 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--allowed-hosts", paramLabel = "NAMES", converter = CliConverters.Hosts.class,
             description = "Comma-separated host names to serve besides localhost, IP addresses and --host, e.g. "
-                    + "mock.example.com or .example.com (subdomains too); * allows any. Other Host headers get a 421, "
+                    + "mock.example.com or .example.com (subdomains too); * lets any name read (a change through /__mock "
+                    + "still needs no Origin, or one naming this machine). Other Host headers get a 421, "
                     + "which keeps out web pages that rebind their DNS name to this machine. Default none. "
                     + "Env VOXWORKS_MOCK_ALLOWED_HOSTS.")
     List<String> allowedHosts;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code java -jar voxworks-mock-server.jar record [options] ID...}: records real calls into a
  * fixtures directory with a {@link Recorder}, prints a line a call and a summary, and exits 0 when
- * every call was saved, 1 when any was not, 2 for bad usage. The key comes from
+ * every call was saved, 1 when any was not or a {@code --redact} pointer named no field of any call
+ * (a typo would leave personal data in the files), 2 for bad usage. The key comes from
  * {@code VOXWORKS_API_KEY} or a file, never from a flag value.
  *
  * <p>Loaded with the command line, so it names the recorder's classes only in {@link #call()}:
@@ -41,12 +42,14 @@ import picocli.CommandLine.Parameters;
                 + "goes into DIR/teams.json with a new demo key (existing teams and keys are kept). Then: "
                 + "java -jar voxworks-mock-server.jar --fixtures DIR.",
             "The API key comes from VOXWORKS_API_KEY (or --api-key-file), never from a flag value, and is written "
-                + "nowhere. URLs lose their query strings (a signed URL is a credential); --redact replaces fields.%n"},
+                + "nowhere. URLs, alone or inside text, lose their query strings and user info (a signed URL is a "
+                + "credential); --redact replaces fields.%n"},
         footer = {
             "%n401 stops the run, nothing more asked; 404 skips the id; 429 waits Retry-After, then goes on; 5xx and "
                 + "network failures are retried, then the id is skipped; a call that does not match the spec is not "
                 + "written. Every file is replaced atomically.",
-            "Exit status: 0 when every call was saved, 1 when any was not, 2 for bad usage."})
+            "Exit status: 0 when every call was saved, 1 when any was not or a --redact pointer named no field of any "
+                + "call, 2 for bad usage."})
 final class RecordCommand implements Callable<Integer> {
 
     static final String NAME = "record";

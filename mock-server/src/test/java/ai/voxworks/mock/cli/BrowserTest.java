@@ -107,6 +107,8 @@ class BrowserTest {
             http.getCall("call_bb_2001", DemoData.NORTHWIND_KEY);
             http.getCall("call_nw_1001", DemoData.NORTHWIND_KEY);
             http.get(TestHttp.GET_CALL + "call_nw_1001");
+            mock.putCall("{\"id\":\"call_nw_9001\",\"team_id\":\"team_northwind\",\"status\":\"queued\"}");
+            mock.removeCall("call_nw_1006");
 
             String dom = dumpDom(mock.baseUrl() + "/__mock");
 
@@ -116,7 +118,8 @@ class BrowserTest {
                 rows.add(row.group(1) + " " + row.group(2));
             }
             assertThat(rows).containsExactly("s4xx 401", "s429 429", "s4xx 404", "s2xx 200");
-            assertThat(dom).contains("vx_test_…3a9c", "/api/v1/get-call/call_bb_2001", "10 calls, 2 teams")
+            assertThat(dom).contains("vx_test_…3a9c", "/api/v1/get-call/call_bb_2001", "10 calls, 2 teams",
+                            "with 2 runtime changes in force until a reset (put call_nw_9001, deleted call_nw_1006)")
                     .doesNotContain(DemoData.NORTHWIND_KEY);
         }
     }

@@ -1,24 +1,33 @@
 package ai.voxworks.mock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ai.voxworks.mock.testing.DemoData;
 import ai.voxworks.mock.testing.RawHttp;
 import ai.voxworks.mock.testing.TestHttp;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The mock as its own process under a stream of malformed requests over raw sockets: each gets a
  * JSON error or a clean close, no stack trace reaches a body or the log, no configured key
- * reaches the log, and the server answers correctly afterwards.
+ * reaches the log, and the server answers correctly afterwards. And under a fixture file too large
+ * for its heap: the data served stays, and health and the log say why in a line.
  */
 class HostileInputTest {
 
@@ -71,6 +80,53 @@ class HostileInputTest {
             for (String key : KEYS) {
                 assertThat(log).as("what the server logged after its banner").doesNotContain(key);
             }
+        }
+    }
+
+    @Test
+    void aFixtureFileTooLargeForTheHeapKeepsTheDataServedAndHealthSaysWhy(@TempDir Path dir) throws Exception {
+        DemoData.copyTo(dir);
+        try (ServerProcess server = ServerProcess.fromClassPath(SMALL_HEAP, "--port", "0", "--fixtures", dir.toString())) {
+            TestHttp http = new TestHttp(server.awaitUrl());
+            String before = http.getCall("call_nw_1001", DemoData.NORTHWIND_KEY).body();
+
+            sparseFile(dir.resolve("calls/call_nw_9999.json"), 512);
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/__mock/health").body().contains("degraded"));
+
+            JsonNode health = JSON.readTree(http.get("/__mock/health").body());
+            assertThat(health.at("/last_reload/problems/0/reason").asString()).contains("out of memory while loading",
+                    "OutOfMemoryError", "the largest file is " + dir.resolve("calls/call_nw_9999.json") + " (512 MB)");
+            assertThat(http.getCall("call_nw_1001", DemoData.NORTHWIND_KEY).body()).isEqualTo(before);
+            // And it recovers once the file is gone.
+            Files.delete(dir.resolve("calls/call_nw_9999.json"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/__mock/health").body().contains("\"status\":\"ok\""));
+            server.terminate();
+            String log = server.output();
+            assertThat(log.lines().filter(l -> l.contains("Kept the previous fixtures"))).singleElement()
+                    .satisfies(line -> assertThat(line).contains("out of memory while loading", "call_nw_9999.json"));
+            assertThat(log).doesNotContain("\tat ", "Caused by");
+        }
+    }
+
+    @Test
+    void aFixtureFileTooLargeForTheHeapAtStartIsOneLineAndStatus1(@TempDir Path dir) throws Exception {
+        DemoData.copyTo(dir);
+        sparseFile(dir.resolve("calls/call_nw_9999.json"), 512);
+        try (ServerProcess server = ServerProcess.fromClassPath(SMALL_HEAP, "--port", "0", "--fixtures", dir.toString())) {
+            assertThat(server.awaitExit()).isEqualTo(1);
+            assertThat(server.output().strip().lines()).singleElement().satisfies(line -> assertThat(line)
+                    .startsWith("voxworks-mock-server: cannot start: cannot load the fixtures from " + dir + ": out of memory")
+                    .contains("call_nw_9999.json (512 MB)"));
+        }
+    }
+
+    /** A heap a 512 MB fixture file cannot fit in, and the mock does. */
+    private static final List<String> SMALL_HEAP = List.of("-Xmx128m");
+
+    /** A file of {@code megabytes} zeros that takes no disk space. */
+    private static void sparseFile(Path file, int megabytes) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength((long) megabytes << 20);
         }
     }
 

@@ -13,12 +13,15 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MainTest {
 
@@ -42,29 +45,53 @@ class MainTest {
         return run(Map.of(), args);
     }
 
+    /** An out-of-range or malformed value for every flag: flag, value, what the one line must say. */
+    static final String[][] BAD_VALUES = {
+        {"--port", "abc", "Invalid value for option '--port': 'abc' is not a port"},
+        {"--port", "70000", "'70000' is not a port; use 0 to 65535"},
+        {"--port", "-1", "'-1' is not a port; use 0 to 65535"},
+        {"--host", "999.1.1.1", "'999.1.1.1' is not an IPv4 address; write four numbers from 0 to 255"},
+        {"--host", "10.0.0", "'10.0.0' is not an IPv4 address"},
+        {"--host", "fe80::zz", "'fe80::zz' is not an IPv6 address"},
+        {"--host", "bad_host!", "'bad_host!' is not an address or a host name"},
+        {"--fixtures", "/no/such/voxworks-fixtures", "'/no/such/voxworks-fixtures' is no directory (it does not exist)"},
+        {"--fixtures", "pom.xml", "'pom.xml' is not a directory; give a directory with teams.json and calls/"},
+        {"--rate-limit", "10", "'10' is not a rate limit"},
+        {"--rate-limit", "0/1s", "it must allow at least 1 request"},
+        {"--rate-limit", "10/forever", "'forever' is not a duration"},
+        {"--rate-limit", "60/60", "its window '60' has no unit"},
+        {"--rate-limit", "5/1000000d", "a window must be longer than 0 and at most 30d"},
+        {"--rate-limit", "1/999999999999d", "a window must be longer than 0 and at most 30d"},
+        {"--rate-limit", "99999999999999999999/1s", "the part before '/' must be a whole number of requests"},
+        {"--rate-limit", "5000000000/1s", "a window of 1s allows at most 1000000000 requests (one per nanosecond)"},
+        {"--rate-limit", "10/1s,20/1s", "two rate-limit windows are named '1s'"},
+        {"--rate-limit-scope", "everyone", "'everyone' is not one of key or team"},
+        {"--rate-limit-headers", "rfc", "'rfc' is not one of x, ietf or both"},
+        {"--rate-limit-store", "memcached://cache:11211", "'memcached://cache:11211' is not a rate-limit store; expected "
+            + "local or redis://HOST:PORT[/DB]"},
+        {"--rate-limit-store", "redis://127.0.0.1:6379/zero", "the path must be a database number"},
+        {"--rate-limit-store", "rediss://cache:6380", "TLS (rediss://) is not supported"},
+        {"--rate-limit-store", "redis://:6379", "it needs a host"},
+        {"--rate-limit-store", "redis://127.0.0.1:99999", "port 99999 is out of range; a port is 1 to 65535"},
+        {"--rate-limit-store", "redis://127.0.0.1:0", "port 0 is out of range; a port is 1 to 65535"},
+        {"--latency", "5 parsecs", "'5 parsecs' is not a duration"},
+        {"--latency", "3h", "latency must be from 0ms to 120s, not 3h"},
+        {"--latency", "999999999999d", "latency must be from 0ms to 120s, not 999999999999d"},
+        {"--latency", "250", "'250' has no unit; write 250ms or 250s"},
+        {"--cors-origins", "ftp://files.example", "'ftp://files.example' is not an origin"},
+        {"--cors-origins", "http://localhost:5173/app", "is not an origin"},
+        {"--cors-origins", "http://localhost:99999", "'http://localhost:99999' is not an origin"},
+        {"--allowed-hosts", "http://mock.example", "'http://mock.example' is not a host name"},
+        {"--allowed-hosts", "a".repeat(64) + ".example", "is not a host name"},
+        {"--allowed-hosts", ".x" + ".abcdefgh".repeat(30), "is not a host name"},
+    };
+
+    static Stream<Arguments> badValues() {
+        return Arrays.stream(BAD_VALUES).map(c -> Arguments.of(c[0], c[1], c[2]));
+    }
+
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "--port|abc|Invalid value for option '--port': 'abc' is not a port",
-        "--port|70000|'70000' is not a port; use 0 to 65535",
-        "--rate-limit|10|'10' is not a rate limit",
-        "--rate-limit|0/1s|it must allow at least 1 request",
-        "--rate-limit|10/forever|'forever' is not a duration",
-        "--latency|5 parsecs|'5 parsecs' is not a duration",
-        "--latency|3h|latency must be from 0ms to 120s, not 3h",
-        "--latency|250|'250' has no unit; write 250ms or 250s",
-        "--rate-limit|60/60|its window '60' has no unit",
-        "--rate-limit|5/1000000d|a window must be longer than 0 and at most 30d",
-        "--cors-origins|ftp://files.example|'ftp://files.example' is not an origin",
-        "--cors-origins|http://localhost:5173/app|is not an origin",
-        "--allowed-hosts|http://mock.example|'http://mock.example' is not a host name",
-        "--rate-limit-scope|everyone|'everyone' is not one of key or team",
-        "--rate-limit-headers|rfc|'rfc' is not one of x, ietf or both",
-        "--rate-limit|10/1s,20/1s|two rate-limit windows are named '1s'",
-        "--rate-limit-store|memcached://cache:11211|'memcached://cache:11211' is not a rate-limit store; expected local or redis://HOST:PORT[/DB]",
-        "--rate-limit-store|redis://127.0.0.1:6379/zero|the path must be a database number",
-        "--rate-limit-store|rediss://cache:6380|TLS (rediss://) is not supported",
-        "--rate-limit-store|redis://:6379|it needs a host",
-    })
+    @MethodSource("badValues")
     void badFlagValueExits2WithOneLineNamingFlagAndReason(String flag, String value, String reason) {
         int code = run(flag, value);
 
@@ -74,6 +101,22 @@ class MainTest {
             assertThat(line).doesNotContain("Exception");
         });
         assertThat(main.server()).isNull();
+    }
+
+    @Test
+    void everyFlagIsFedABadValue() {
+        assertThat(Arrays.stream(BAD_VALUES).map(c -> c[0]).distinct())
+                .containsExactlyInAnyOrderElementsOf(CliSettings.ALL.stream().map(CliSettings.Setting::option).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("badValues")
+    void aBadValueFromTheVariableExits2TheSameWayNamingIt(String flag, String value, String reason) {
+        String variable = CliSettings.ALL.stream().filter(s -> s.option().equals(flag)).findFirst().orElseThrow().variable();
+
+        assertThat(run(Map.of(variable, value))).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement()
+                .satisfies(line -> assertThat(line).contains(flag, reason, "(from " + variable + ")"));
     }
 
     @Test
@@ -208,6 +251,15 @@ class MainTest {
         assertThat(run("--port", "0", "--fixtures", dir.toString())).isEqualTo(Main.RUNNING);
         assertThat(out.toString()).contains(dir + ": 1 calls, 1 teams (watched: edits are served within a second)");
         assertThat(new TestHttp(main.server().baseUrl()).getCall("c1", "vx_test_team_a_123").body()).contains("\"id\":\"c1\"");
+    }
+
+    @Test
+    void anyHostAllowedIsSaidInOneLineWithWhatItOpensAndWhatNot() {
+        assertThat(run("--port", "0", "--allowed-hosts", "*")).isEqualTo(Main.RUNNING);
+
+        assertThat(out.toString().lines().filter(l -> l.contains("--allowed-hosts *"))).singleElement()
+                .satisfies(line -> assertThat(line).contains("any Host name is served", "can read the API and the journal",
+                        "changes through /__mock still need no Origin, or one naming this machine"));
     }
 
     @Test

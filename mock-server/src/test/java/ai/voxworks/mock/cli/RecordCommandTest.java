@@ -139,6 +139,8 @@ class RecordCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "call_bb_2001|--from|ftp://files.example|'ftp://files.example' is not an http or https URL",
+        "call_bb_2001|--from|http://127.0.0.1:99999|'http://127.0.0.1:99999' has port 99999; a port is 1 to 65535",
+        "call_bb_2001|--from|http://127.0.0.1:0|'http://127.0.0.1:0' has port 0; a port is 1 to 65535",
         "call_bb_2001|--redact|/team_id|/team_id cannot be redacted",
         "call_bb_2001|--redact|transcript|'transcript' is not a JSON pointer",
         "call_bb_2001|--ids-file|/no/such/file|cannot read --ids-file /no/such/file: no such file",
@@ -176,6 +178,15 @@ class RecordCommandTest {
                 "voxworks-mock-server record: cannot record into " + broken + ": " + broken.resolve("teams.json")
                         + " /teams: must have at least 1 items but found 0 (see record --help)");
         assertThat(Files.readString(broken.resolve("teams.json"))).as("left as it was").isEqualTo("{\"teams\":[]}");
+    }
+
+    @Test
+    void aRedactPointerThatNamesNoFieldExits1AndSaysWhich() {
+        int code = record("--out", dir.toString(), "--redact", "/transcirpt", "call_bb_2001");
+
+        assertThat(code).as(output()).isEqualTo(1);
+        assertThat(out.toString()).contains("--redact /transcirpt matched no field of any call received");
+        assertThat(Files.exists(dir.resolve("calls/call_bb_2001.json"))).isTrue();
     }
 
     @Test

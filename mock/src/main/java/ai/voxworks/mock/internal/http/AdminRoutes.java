@@ -7,13 +7,14 @@ import ai.voxworks.mock.RecordedRequest;
 import ai.voxworks.mock.internal.fixtures.FixtureSet;
 import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.fixtures.PreparedCall;
+import ai.voxworks.mock.internal.fixtures.RuntimeChanges;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +30,15 @@ final class AdminRoutes {
     static final String PREFIX = "/__mock";
 
     // What the routes answer, as Jackson writes them (snake_case names).
-    record Health(String status, String source, int calls, int teams,
+    record Health(String status, String source, int calls, int teams, Changes runtimeChanges,
                   @JsonInclude(JsonInclude.Include.NON_NULL) LastReload lastReload, BucketStore.Status rateLimitStore) {
+    }
+
+    /** The calls put and deleted through here (or MockServer's methods), in force over reloads until a reset. */
+    record Changes(int inForce, Set<String> put, Set<String> deleted) {
+        static Changes of(RuntimeChanges changes) {
+            return new Changes(changes.count(), changes.putIds(), changes.removedIds());
+        }
     }
 
     record LastReload(String at, boolean ok, List<FixtureProblem> problems) {
@@ -45,7 +53,7 @@ final class AdminRoutes {
     record ResetDone(boolean success, int calls, int teams, @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
     }
 
-    record Journal(int capacity, List<Entry> requests) {
+    record Journal(int capacity, int runtimeChanges, List<Entry> requests) {
     }
 
     record Entry(String time, String method, String path, int status, String team, String key, double latencyMs) {
@@ -55,9 +63,11 @@ final class AdminRoutes {
     }
 
     private final MockControl control;
+    private final HostCheck hosts;
 
-    AdminRoutes(MockControl control) {
+    AdminRoutes(MockControl control, HostCheck hosts) {
         this.control = control;
+        this.hosts = hosts;
     }
 
     void register(RoutesConfig routes) {
@@ -73,23 +83,33 @@ final class AdminRoutes {
     /**
      * A change needs {@code Content-Type: application/json} (a cross-origin page cannot send that
      * without a preflight, which is never answered here) and no {@code Origin} but the mock's own
-     * (a page on a rebound name is same-origin, but its {@code Origin} still names it).
+     * under a name of this machine (a page on a rebound name is same-origin, but its {@code Origin}
+     * still names it; {@code --allowed-hosts *} lets it read, never write).
      */
     private void guardChanges(Context ctx) {
         HandlerType method = ctx.method();
         if (method != HandlerType.PUT && method != HandlerType.POST && method != HandlerType.DELETE) {
             return;
         }
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (!isJson(ctx.contentType())) {
             throw new Refusal(ErrorBody.reply(415,
                     "Changes to the mock need 'Content-Type: application/json' (it keeps web pages out)"));
         }
         String origin = ctx.header("Origin");
-        if (origin != null && !origin.equalsIgnoreCase("http://" + ctx.header("Host"))) {
+        String host = HostCheck.authority(ctx);
+        if (origin != null && (host == null || !origin.equalsIgnoreCase("http://" + host) || !hosts.names(host))) {
             throw new Refusal(ErrorBody.reply(403, "Changes to the mock are not taken from web pages of another origin; "
                     + "send them without an Origin header (curl, tests) or from the mock's own pages"));
         }
+    }
+
+    /** {@code application/json}, in any letter case, with parameters or without ({@code ; charset=utf-8}); nothing else. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().equalsIgnoreCase("application/json");
     }
 
     private void health(Context ctx) {
@@ -98,7 +118,7 @@ final class AdminRoutes {
         BucketStore.Status store = control.limiter().storeStatus();
         boolean degraded = last != null && !last.ok() || !store.reachable();
         send(ctx, 200, new Health(degraded ? "degraded" : "ok", set.source(), set.calls().size(), set.teams().size(),
-                last == null ? null : new LastReload(last.at().toString(), last.ok(), last.problems()), store));
+                Changes.of(control.changes()), last == null ? null : new LastReload(last.at().toString(), last.ok(), last.problems()), store));
     }
 
     private void listCalls(Context ctx) {
@@ -154,7 +174,7 @@ final class AdminRoutes {
     }
 
     private void requests(Context ctx) {
-        send(ctx, 200, new Journal(control.journal().capacity(), control.requests().stream().map(Entry::of).toList()));
+        send(ctx, 200, new Journal(control.journal().capacity(), control.changes().count(), control.requests().stream().map(Entry::of).toList()));
     }
 
     private static void send(Context ctx, int status, Object body) {

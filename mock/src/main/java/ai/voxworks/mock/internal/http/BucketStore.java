@@ -10,6 +10,7 @@ import io.github.bucket4j.local.LocalBucketBuilder;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /** Where the limiter's buckets live: one per partition (an API key, or a team). */
 interface BucketStore extends AutoCloseable {
@@ -57,25 +58,42 @@ interface BucketStore extends AutoCloseable {
 
         private final List<Bandwidth> windows;
         private final TimeMeter clock;
+        private final Function<String, long[]> startingTokens;
         private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+        /** Buckets that start full. */
         Local(List<Bandwidth> windows, TimeMeter clock) {
+            this(windows, clock, partition -> null);
+        }
+
+        /**
+         * Buckets that start with {@code startingTokens} of the partition in each window (in the order of
+         * {@code windows}), or full where it gives {@code null}; each window then starts again whole one
+         * window length after the bucket was made.
+         */
+        Local(List<Bandwidth> windows, TimeMeter clock, Function<String, long[]> startingTokens) {
             this.windows = windows;
             this.clock = clock;
+            this.startingTokens = startingTokens;
         }
 
         @Override
         public VerboseResult<ConsumptionProbe> consume(String partition) {
             Bucket bucket = buckets.get(partition);
             if (bucket == null) {
-                bucket = buckets.computeIfAbsent(partition, p -> newBucket());
+                bucket = buckets.computeIfAbsent(partition, this::newBucket);
             }
             return bucket.asVerbose().tryConsumeAndReturnRemaining(1);
         }
 
-        private Bucket newBucket() {
+        private Bucket newBucket(String partition) {
+            long[] start = startingTokens.apply(partition);
             LocalBucketBuilder builder = Bucket.builder();
-            windows.forEach(builder::addLimit);
+            for (int i = 0; i < windows.size(); i++) {
+                Bandwidth window = windows.get(i);
+                builder.addLimit(start == null ? window
+                        : window.withInitialTokens(Math.max(0, Math.min(window.getCapacity(), start[i]))));
+            }
             return builder.withCustomTimePrecision(clock).build();
         }
 

@@ -2,6 +2,8 @@ package ai.voxworks.mock.internal.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.http.HttpURI;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +14,7 @@ import java.util.Locale;
  * machine, as Vite's dev server decides: {@code localhost} and {@code *.localhost}, any IP
  * address (an address is not a name anyone can rebind), the name the server was bound to, and
  * the names the user allowed ({@code .example.com} allows its subdomains too, {@code *} any).
+ * A request without {@code Host} (HTTP/1.0) is checked by the authority of its absolute-form target.
  */
 final class HostCheck implements Handler {
 
@@ -27,19 +30,35 @@ final class HostCheck implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        String host = ctx.header("Host");
-        if (!allows(host)) {
+        String host = authority(ctx);
+        if (host != null && !any && !names(host)) {
             throw new Refusal(ErrorBody.reply(421, "Host '" + printable(host) + "' is not a name of this mock server; "
                     + "if it is, start the mock with --allowed-hosts " + printable(name(host))));
         }
     }
 
-    /** Whether a request with this {@code Host} header value is served; no header (HTTP/1.0) is. */
-    boolean allows(String hostHeader) {
-        if (hostHeader == null || any) {
-            return true;
+    /**
+     * The name the request is for: its {@code Host} header or, with none (HTTP/1.0), the authority
+     * of an absolute-form target ({@code GET http://evil.example/ HTTP/1.0}); {@code null} when it
+     * names none. (With both, Jetty has already refused a request whose two disagree.)
+     */
+    static String authority(Context ctx) {
+        String host = ctx.header("Host");
+        if (host != null) {
+            return host;
         }
-        String name = name(hostHeader);
+        HttpURI uri = ServletContextRequest.getServletContextRequest(ctx.req()).getHttpURI();
+        return uri != null && uri.isAbsolute() && uri.hasAuthority() ? uri.getAuthority() : null;
+    }
+
+    /**
+     * Whether {@code host} (a {@code Host} value, port and all) is a name of this machine, or one the
+     * user listed: what an {@code Origin} must name for an admin change. A {@code *} in
+     * {@code --allowed-hosts} does not count here: it lets any name read, but a page on any name
+     * must still not write.
+     */
+    boolean names(String host) {
+        String name = name(host);
         if (name.isEmpty()) {
             return false;
         }

@@ -49,7 +49,8 @@ public final class MockApp {
                 new Responder(scheduler, control.journal(),
                         new RateLimitHeaders(config.rateLimit(), config.rateLimitHeaders())),
                 config.latency());
-        AdminRoutes admin = new AdminRoutes(control);
+        HostCheck hosts = new HostCheck(config.host(), config.allowedHosts());
+        AdminRoutes admin = new AdminRoutes(control, hosts);
         byte[] spec = FixtureLoader.bundledSpec();
         DocsAssets docsAssets = new DocsAssets(MockApp.class.getClassLoader());
         byte[] docs = docsAssets.available(SWAGGER_UI_VERSION) ? resource("docs.html") : NO_DOCS;
@@ -65,7 +66,7 @@ public final class MockApp {
             app.http.compressionStrategy = CompressionStrategy.NONE;
             jetty(app, config, limits, scheduler);
             cors(app, config);
-            app.routes.before(new HostCheck(config.host(), config.allowedHosts()));
+            app.routes.before(hosts);
             app.routes.get(GetCallHandler.PATH, getCall);
             // HEAD answers what GET would, status, headers and rate-limit accounting alike; Jetty drops the body.
             app.routes.head(GetCallHandler.PATH, getCall);

@@ -6,6 +6,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureSet;
 import ai.voxworks.mock.internal.fixtures.FixtureStore;
 import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.fixtures.PreparedCall;
+import ai.voxworks.mock.internal.fixtures.RuntimeChanges;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -56,7 +57,7 @@ public final class MockControl {
         this.source = source;
         this.reloadStatus = reloadStatus;
         this.limiter = limiter;
-        this.journal = new RequestJournal(journalSize);
+        this.journal = new RequestJournal(journalSize, () -> store.current().teamsByKey());
     }
 
     /** The data served now. */
@@ -65,7 +66,8 @@ public final class MockControl {
     }
 
     /**
-     * Validates {@code json} as a call and adds it, or replaces the call with its id.
+     * Validates {@code json} as a call and adds it, or replaces the call with its id; the change
+     * stays in force over every hot reload until {@link #reset()}.
      *
      * @param source     names the input in problems ("request body")
      * @param expectedId the id it must have, or {@code null} for whatever id it has
@@ -74,29 +76,18 @@ public final class MockControl {
      */
     public Stored put(byte[] json, String source, String expectedId) {
         refuseWhenShared("adding or replacing a call here");
-        FixtureSet now = store.current();
-        PreparedCall call = reader.fromRequest(json, source, expectedId, now);
-        boolean[] replaced = new boolean[1];
-        store.update(set -> {
-            replaced[0] = set.calls().containsKey(call.id());
-            return set.withCall(call);
-        });
-        return new Stored(call, replaced[0]);
+        PreparedCall call = reader.fromRequest(json, source, expectedId, store.current());
+        return new Stored(call, store.put(call));
     }
 
     /**
-     * Removes the call {@code id}; {@code false} when there was none.
+     * Removes the call {@code id}, over every hot reload until {@link #reset()}; {@code false} when there was none.
      *
      * @throws ReplicasWouldDisagree when the rate limits are shared with other replicas
      */
     public boolean remove(String id) {
         refuseWhenShared("removing a call here");
-        boolean[] removed = new boolean[1];
-        store.update(set -> {
-            removed[0] = set.calls().containsKey(id);
-            return removed[0] ? set.withoutCall(id) : set;
-        });
-        return removed[0];
+        return store.remove(id);
     }
 
     private void refuseWhenShared(String change) {
@@ -106,7 +97,8 @@ public final class MockControl {
     }
 
     /**
-     * Loads the data again from its source, refills every bucket and empties the journal. With
+     * Loads the data again from its source, drops the runtime changes, refills every bucket and
+     * empties the journal. With
      * shared rate limits the data is left as it is (the fixtures directory every replica watches;
      * a reload here alone is what would make replicas disagree): the buckets are refilled, for
      * every replica, and this replica's journal is emptied.
@@ -122,10 +114,15 @@ public final class MockControl {
             return store.current();
         }
         FixtureSet fresh = source.get();
-        store.replace(fresh);
+        store.reset(fresh);
         limiter.reset();
         journal.clear();
         return fresh;
+    }
+
+    /** The calls put and removed at run time, in force over every reload until a reset. */
+    public RuntimeChanges changes() {
+        return store.changes();
     }
 
     /** Whether the rate limits are shared with other replicas (and data changes refused). */

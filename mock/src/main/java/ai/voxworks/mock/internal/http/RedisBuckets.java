@@ -51,10 +51,12 @@ import org.slf4j.LoggerFactory;
  * may write its keys to disk, so no API key is ever one; replicas with another limit or scope use
  * other keys and never touch these. A key expires once its bucket would be full again.
  *
- * <p>Fail-open: when Redis does not answer (within {@link #CONSUME_TIMEOUT}, or at once while its
- * connection is down), this replica counts with buckets of its own, as a single mock does, logs it
- * once, and {@link #status()} says so; Lettuce reconnects by itself and the next request after that
- * counts in Redis again. Nothing here is loaded unless a Redis store is configured.
+ * <p>Fail-open within the limit: when Redis does not answer (within {@link #CONSUME_TIMEOUT}, or at
+ * once while its connection is down), this replica counts with buckets of its own, logs it once,
+ * and {@link #status()} says so; Lettuce reconnects by itself and the next request after that
+ * counts in Redis again. Its own buckets start from what this replica last saw left in Redis (see
+ * {@link #startingTokens}), not full: during an outage no replica lets a key through more than the
+ * limit in a window. Nothing here is loaded unless a Redis store is configured.
  */
 final class RedisBuckets implements BucketStore {
 
@@ -80,9 +82,12 @@ final class RedisBuckets implements BucketStore {
     private final ProxyManager<byte[]> proxies;
     private final BucketConfiguration configuration;
     private final String keyPrefix;
+    private final List<Bandwidth> windows;
     private final BucketStore.Local fallback;
     private final ConcurrentMap<String, BatchHelper<String, VerboseResult<ConsumptionProbe>, Integer,
             List<VerboseResult<ConsumptionProbe>>>> partitions = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Seen> seen = new ConcurrentHashMap<>();
+    private final TimeMeter clock;
     private final AtomicBoolean fallingBack = new AtomicBoolean();
     private volatile long pausedUntil;
 
@@ -94,6 +99,7 @@ final class RedisBuckets implements BucketStore {
         this.client = client;
         this.connection = connection;
         this.keyPrefix = keyPrefix;
+        this.windows = windows;
         ConfigurationBuilder config = BucketConfiguration.builder();
         windows.forEach(config::addLimit);
         this.configuration = config.build();
@@ -101,7 +107,8 @@ final class RedisBuckets implements BucketStore {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(5)))
                 .requestTimeout(CONSUME_TIMEOUT)
                 .build();
-        this.fallback = new BucketStore.Local(windows, clock);
+        this.clock = clock;
+        this.fallback = new BucketStore.Local(windows, clock, this::startingTokens);
         this.pausedUntil = System.nanoTime();
     }
 
@@ -165,6 +172,58 @@ final class RedisBuckets implements BucketStore {
         return fallback.consume(partition);
     }
 
+    /**
+     * What the partition's windows had left after a take in Redis (one per batch), as this replica last
+     * saw them: where its own bucket starts when Redis is lost. Takes of one partition are one batch at
+     * a time, but may report out of order; the later operation wins, and of equal times the one with
+     * fewer left.
+     */
+    private void remember(String partition, VerboseResult<ConsumptionProbe> result) {
+        Seen now = new Seen(result.getOperationTimeNanos(), result.getDiagnostics().getAvailableTokensPerEachBandwidth(),
+                clock.currentTimeNanos());
+        seen.merge(partition, now, (old, fresh) -> fresh.operation() > old.operation()
+                || fresh.operation() == old.operation() && fresh.fewerThan(old) ? fresh : old);
+    }
+
+    /**
+     * Where the partition's own bucket starts when Redis is lost: each window with what it had left
+     * when this replica last counted in Redis, unless that window has ended since (then full); full for
+     * a partition this replica never counted in Redis. So, during an outage, this replica's requests
+     * through Redis and its own in the window in progress are never more than the limit (what it had
+     * taken through Redis is in the limit minus what was left), nor its own in each window after.
+     */
+    private long[] startingTokens(String partition) {
+        Seen last = seen.get(partition);
+        if (last == null) {
+            return null;
+        }
+        long elapsed = clock.currentTimeNanos() - last.at();
+        long[] start = new long[windows.size()];
+        for (int i = 0; i < start.length; i++) {
+            Bandwidth window = windows.get(i);
+            start[i] = elapsed < window.getRefillPeriodNanos() ? last.left()[i] : window.getCapacity();
+        }
+        return start;
+    }
+
+    /**
+     * One take in Redis as this replica saw it.
+     *
+     * @param operation when Redis counted it (Bucket4j's operation time)
+     * @param left      what each window had left after it
+     * @param at        when, on this replica's clock
+     */
+    private record Seen(long operation, long[] left, long at) {
+        boolean fewerThan(Seen other) {
+            for (int i = 0; i < left.length; i++) {
+                if (left[i] < other.left[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private boolean paused() {
         return System.nanoTime() - pausedUntil < 0;
     }
@@ -183,7 +242,7 @@ final class RedisBuckets implements BucketStore {
         }
         return partitions.computeIfAbsent(partition, k -> {
             BucketProxy bucket = proxies.builder().build(key(k), () -> configuration);
-            return BatchHelper.create(List::size, n -> take(bucket, n), (n, results) -> results);
+            return BatchHelper.create(List::size, n -> take(k, bucket, n), (n, results) -> results);
         });
     }
 
@@ -195,12 +254,14 @@ final class RedisBuckets implements BucketStore {
      * the {@code n - 1 - j} taken after it ({@code addTokens} undoes {@code consume} exactly: each
      * window holds fewer than its capacity), and a refused one saw the state as it is.
      */
-    private List<VerboseResult<ConsumptionProbe>> take(BucketProxy bucket, int n) {
+    private List<VerboseResult<ConsumptionProbe>> take(String partition, BucketProxy bucket, int n) {
         if (paused()) {
             throw new IllegalStateException("paused after a failure");
         }
         if (n == 1) {
-            return List.of(bucket.asVerbose().tryConsumeAndReturnRemaining(1));
+            VerboseResult<ConsumptionProbe> one = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+            remember(partition, one);
+            return List.of(one);
         }
         List<VerboseResult<ConsumptionProbe>> results = new ArrayList<>(n);
         long deadline = System.nanoTime() + CONSUME_TIMEOUT.toNanos();
@@ -231,6 +292,8 @@ final class RedisBuckets implements BucketStore {
                 }
             }
         }
+        // The last result saw the fewest left: what this replica knows of the bucket now.
+        remember(partition, results.get(results.size() - 1));
         return results;
     }
 
@@ -244,14 +307,15 @@ final class RedisBuckets implements BucketStore {
         }
         if (fallingBack.compareAndSet(false, true)) {
             LOG.warn("Rate-limit store {} does not answer ({}): this replica counts requests with its own buckets "
-                    + "until it does, so each replica allows the full limit", target.url(),
+                    + "until it does, each starting from what this replica last saw left, so a key gets at most the "
+                    + "limit per window from each replica", target.url(),
                     e == null ? "disconnected" : reason(e));
         }
     }
 
     private void back() {
         if (fallingBack.compareAndSet(true, false)) {
-            // The next outage starts from full local buckets, as a fresh replica would.
+            // The next outage starts again from what Redis says then.
             fallback.reset();
             LOG.info("Rate-limit store {} answers again: the replicas share their buckets again", target.url());
         }
@@ -301,8 +365,9 @@ final class RedisBuckets implements BucketStore {
             pausedUntil = System.nanoTime();
         }
         return new Status(target.url(), true, reachable, reachable ? null
-                : target.url() + " does not answer: each replica counts with its own buckets until it does"
-                + " (a key may get the limit once per replica); sharing resumes by itself");
+                : target.url() + " does not answer: each replica counts with its own buckets until it does,"
+                + " starting from what it last saw left (a key gets at most the limit per window from each replica);"
+                + " sharing resumes by itself");
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.InvalidFixturesException;
 import ai.voxworks.mock.RecordingSummary;
 import ai.voxworks.mock.Team;
+import ai.voxworks.mock.internal.fixtures.CallIds;
 import ai.voxworks.mock.internal.fixtures.FixtureWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -15,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
  * directory as the mock would. Every line it prints and every reason it gives is scrubbed of the key.
  */
 public final class Recording {
-
-    /** Longest id that still makes a file name ({@code .<id>.json.<16 hex>.tmp} while it is written). */
-    private static final int MAX_ID_BYTES = 200;
 
     /**
      * What a recording needs.
@@ -96,7 +96,7 @@ public final class Recording {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("'" + text + "' must not have a query, a fragment or user info");
         }
-        if (uri.getPort() > 65535) {
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
             throw new IllegalArgumentException("'" + text + "' has port " + uri.getPort() + "; a port is 1 to 65535");
         }
         return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
@@ -113,17 +113,10 @@ public final class Recording {
      * @throws IllegalArgumentException saying why it does not
      */
     public static String checkId(String id) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("a call id must not be blank");
-        }
-        String shown = "'" + id.replaceAll("\\p{Cntrl}", "?") + "'";
-        if (id.equals(".") || id.equals("..") || id.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
-            throw new IllegalArgumentException(shown + " cannot be recorded: the mock stores a call as calls/<id>.json, "
-                    + "so an id must be a file name (no /, \\ or control characters)");
-        }
-        if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-            throw new IllegalArgumentException(shown.substring(0, 40) + "…' cannot be recorded: an id of more than "
-                    + MAX_ID_BYTES + " bytes does not make a file name");
+        String problem = CallIds.problem(id);
+        if (problem != null) {
+            throw new IllegalArgumentException(id == null || id.isBlank() ? problem
+                    : CallIds.shown(id) + " cannot be recorded: " + problem);
         }
         return id;
     }
@@ -167,6 +160,8 @@ public final class Recording {
         List<RecordingSummary.Saved> saved = new ArrayList<>();
         List<RecordingSummary.Skipped> skipped = new ArrayList<>();
         List<Team> newTeams = new ArrayList<>();
+        Set<String> matched = new HashSet<>();
+        boolean redactedAny = false;
         String stop = null;
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
@@ -179,7 +174,8 @@ public final class Recording {
             try {
                 Fetched fetched = fetcher.fetch(id);
                 if (fetched instanceof Fetched.Body body) {
-                    Outcome outcome = save(writer, id, body.callJson(), newTeams);
+                    Outcome outcome = save(writer, id, body.callJson(), newTeams, matched);
+                    redactedAny |= outcome.redactionChecked();
                     if (outcome.saved() != null) {
                         saved.add(outcome.saved());
                         progress.accept(line + ": saved " + settings.outputDir().relativize(outcome.saved().file()) + " ("
@@ -204,42 +200,51 @@ public final class Recording {
             skipped.add(new RecordingSummary.Skipped(id, scrub(notSaved)));
             progress.accept(line + ": not saved: " + notSaved + (stop != null ? "; stopping" : ""));
         }
+        // A pointer that named no field of any call the recording looked at is a typo, or a field these calls lack:
+        // either way, what it was meant to hide may be in the files.
+        List<String> unmatched = !redactedAny ? List.of()
+                : settings.redact().stream().distinct().filter(p -> !matched.contains(p)).toList();
+        unmatched.forEach(p -> progress.accept("note: --redact " + p + " matched no field of the recorded calls"));
         return new RecordingSummary(settings.from(), settings.outputDir(), saved, skipped, newTeams,
-                Optional.ofNullable(stop).map(this::scrub), saved.isEmpty() ? List.of() : loadProblems());
+                Optional.ofNullable(stop).map(this::scrub), saved.isEmpty() ? List.of() : loadProblems(), unmatched);
     }
 
-    /** What became of one call the server sent: saved, or why not. */
-    private record Outcome(RecordingSummary.Saved saved, String notSaved) {
-        static Outcome not(String reason) {
-            return new Outcome(null, reason);
+    /** What became of one call the server sent: saved, or why not; whether it got as far as redaction. */
+    private record Outcome(RecordingSummary.Saved saved, String notSaved, boolean redactionChecked) {
+        static Outcome not(String reason, boolean redactionChecked) {
+            return new Outcome(null, reason, redactionChecked);
         }
     }
 
-    private Outcome save(FixtureWriter writer, String id, String callJson, List<Team> newTeams) throws IOException {
+    /** Saves one call; adds the --redact pointers that named one of its fields to {@code matched}. */
+    private Outcome save(FixtureWriter writer, String id, String callJson, List<Team> newTeams, Set<String> matched)
+            throws IOException {
         List<FixtureProblem> problems = new ArrayList<>();
         ObjectNode call = writer.call(callJson, id, problems);
         if (call == null) {
-            return Outcome.not("the response does not match the spec: " + describe(problems));
+            return Outcome.not("the response does not match the spec: " + describe(problems), false);
         }
         Redaction.Result redacted = redaction.apply(call, candidate -> {
             List<FixtureProblem> found = new ArrayList<>();
             writer.check(candidate, id, found);
             return found;
         });
+        matched.addAll(redacted.present());
         if (redacted.call() == null) {
             return Outcome.not("no placeholder for " + String.join(", ", redacted.redacted()) + " satisfies the spec: "
-                    + describe(redacted.problems()));
+                    + describe(redacted.problems()), true);
         }
         String leak = find(redacted.call(), settings.apiKey(), "");
         byte[] bytes = writer.fileBytes(redacted.call());
         if (leak != null || ApiKeys.containsIgnoreCase(new String(bytes, StandardCharsets.UTF_8), settings.apiKey())) {
             return Outcome.not("the call holds the API key used to record it" + (leak == null ? "" : ", at " + leak
-                    + "; --redact " + leak + " replaces that field"));
+                    + "; --redact " + leak + " replaces that field"), true);
         }
         String teamId = redacted.call().get("team_id").asString();
         writer.addTeam(teamId, () -> DemoKeys.newKey(teamId)).ifPresent(newTeams::add);
         Path file = writer.writeCall(id, teamId, bytes);
-        return new Outcome(new RecordingSummary.Saved(id, teamId, file, redacted.redacted(), redacted.urlsStripped()), null);
+        return new Outcome(new RecordingSummary.Saved(id, teamId, file, redacted.redacted(), redacted.urlsStripped()),
+                null, true);
     }
 
     /** Plain http to a host other than this machine. */

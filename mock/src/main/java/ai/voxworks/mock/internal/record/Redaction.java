@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
@@ -16,8 +17,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a call loses before it is saved. By default every string that is an http(s) URL loses its
- * query, fragment and user info: a signed URL ({@code recording_url?X-Amz-Signature=...}) is a
+ * What a call loses before it is saved. By default every http(s) URL in a string, the whole string
+ * or a part of prose, loses its query, fragment and user info: a signed URL ({@code recording_url?X-Amz-Signature=...}) is a
  * bearer credential for as long as it is valid. Fields named by JSON pointers are replaced by
  * placeholders of their own type ({@code "[redacted]"}, {@code 0}, {@code false}, {@code {}},
  * {@code []}) that the spec's schema accepts; where it does not (a date-time, say), the next
@@ -30,10 +31,18 @@ final class Redaction {
 
     /** The mock names the file after the id and scopes the call by its team: neither can change. */
     private static final Set<String> KEPT = Set.of("/id", "/team_id");
-    private static final Pattern URL = Pattern.compile("(?i)https?://\\S+");
+    /** An http(s) URL anywhere in a string: up to white space, or a character that cannot be in one. */
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'`]+");
+    /** What ends a sentence or a bracket after a URL, rather than the URL itself ({@code (see https://x/a?t=1).}). */
+    private static final String TRAILING = ".,;:!?)]}";
 
-    /** What redacting one call came to: the call to save, or the problems that keep it from being saved. */
-    record Result(ObjectNode call, List<String> redacted, int urlsStripped, List<FixtureProblem> problems) {
+    /**
+     * What redacting one call came to: the call to save, or the problems that keep it from being
+     * saved; {@code present} lists the pointers that name a field of the call (redacted, or null and
+     * so left as it is), the others being absent from it, or misspelt.
+     */
+    record Result(ObjectNode call, List<String> redacted, List<String> present, int urlsStripped,
+                  List<FixtureProblem> problems) {
     }
 
     private final List<String> pointers;
@@ -74,6 +83,7 @@ final class Redaction {
         int urls = stripUrls ? stripUrls(copy, true) : 0;
         Map<String, List<JsonNode>> candidates = new LinkedHashMap<>();
         Map<String, Integer> chosen = new LinkedHashMap<>();
+        List<String> present = pointers.stream().filter(p -> !copy.at(p).isMissingNode()).distinct().toList();
         for (String pointer : pointers) {
             JsonNode value = copy.at(pointer);
             // A missing or null field has nothing to hide: the call is saved with it as it is.
@@ -86,7 +96,7 @@ final class Redaction {
         while (true) {
             List<FixtureProblem> problems = check.apply(copy);
             if (problems.isEmpty()) {
-                return new Result(copy, List.copyOf(chosen.keySet()), urls, List.of());
+                return new Result(copy, List.copyOf(chosen.keySet()), present, urls, List.of());
             }
             boolean advanced = false;
             Set<String> seen = new HashSet<>();
@@ -103,7 +113,7 @@ final class Redaction {
                 }
             }
             if (!advanced) {
-                return new Result(null, List.copyOf(chosen.keySet()), urls, problems);
+                return new Result(null, List.copyOf(chosen.keySet()), present, urls, problems);
             }
         }
     }
@@ -182,25 +192,43 @@ final class Redaction {
     }
 
     /**
-     * {@code value} without the query, fragment and user info, when the whole string is an http(s)
-     * URL; anything else as it is. Plain string work, so a URL that {@link java.net.URI} would
-     * refuse (a space in a signature, say) is stripped all the same.
+     * {@code value} with every http(s) URL in it, on its own or inside prose, without its query,
+     * fragment and user info; the rest as it is. Plain string work, so a URL that
+     * {@link java.net.URI} would refuse (a space in a signature, say) is stripped all the same.
      */
     static String withoutCredentials(String value) {
-        if (!URL.matcher(value).matches()) {
+        Matcher m = URL.matcher(value);
+        if (!m.find()) {
             return value;
         }
-        int authority = value.indexOf("://") + 3;
+        StringBuilder out = new StringBuilder(value.length());
+        int at = 0;
+        do {
+            int end = m.end();
+            // Punctuation after a URL ends the sentence, not the URL; a ')' closes a bracket unless the URL opened one.
+            while (end > m.start() && TRAILING.indexOf(value.charAt(end - 1)) >= 0
+                    && !(value.charAt(end - 1) == ')' && value.substring(m.start(), end).contains("("))) {
+                end--;
+            }
+            out.append(value, at, m.start()).append(stripped(value.substring(m.start(), end)));
+            at = end;
+        } while (m.find(at));
+        return out.append(value, at, value.length()).toString();
+    }
+
+    /** One URL without its query, fragment and user info. */
+    private static String stripped(String url) {
+        int authority = url.indexOf("://") + 3;
         int end = authority;
-        while (end < value.length() && "/?#".indexOf(value.charAt(end)) < 0) {
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
             end++;
         }
-        String host = value.substring(authority, end);
+        String host = url.substring(authority, end);
         host = host.substring(host.lastIndexOf('@') + 1);
         int pathEnd = end;
-        while (pathEnd < value.length() && "?#".indexOf(value.charAt(pathEnd)) < 0) {
+        while (pathEnd < url.length() && "?#".indexOf(url.charAt(pathEnd)) < 0) {
             pathEnd++;
         }
-        return value.substring(0, authority) + host + value.substring(end, pathEnd);
+        return url.substring(0, authority) + host + url.substring(end, pathEnd);
     }
 }

@@ -28,7 +28,11 @@ class RedactionTest {
         "HTTP://user:pass@rec.example:8443/a%20b.mp3?sig=1|HTTP://rec.example:8443/a%20b.mp3",
         "https://rec.example?sv=2024&sig=x|https://rec.example",
         "https://rec.example/a.mp3|https://rec.example/a.mp3",
-        "see https://rec.example/a.mp3?sig=1|see https://rec.example/a.mp3?sig=1",
+        "see https://rec.example/a.mp3?sig=1|see https://rec.example/a.mp3",
+        "Log in at https://user:pass@portal.example.com/p?token=SECRET123 to see it.|Log in at https://portal.example.com/p to see it.",
+        "(https://a.example/x?t=1), then https://b.example/y#k=2.|(https://a.example/x), then https://b.example/y.",
+        "Links: https://a.example/wiki/X_(y)?t=1; https://b.example|Links: https://a.example/wiki/X_(y); https://b.example",
+        "no url: user:pass@host?token=1|no url: user:pass@host?token=1",
         "ftp://rec.example/a.mp3?x=1|ftp://rec.example/a.mp3?x=1",
         "a?b=c|a?b=c",
     })
