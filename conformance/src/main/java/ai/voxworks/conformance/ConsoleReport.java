@@ -35,6 +35,16 @@ final class ConsoleReport implements Results.Live {
         print(line(result));
     }
 
+    @Override
+    public void waiting(Group group, String caseName, String line) {
+        print(waitLine(caseName, line));
+    }
+
+    /** {@code   WAIT          strict · … — waiting 5 s: Retry-After 4 s …}. */
+    static String waitLine(String caseName, String line) {
+        return INDENT + pad("WAIT", 14) + caseName + " — " + line;
+    }
+
     /** After the run: each failure in full, then the count, for every run. */
     void end(Results results) {
         for (Group group : results.groups()) {
@@ -115,8 +125,10 @@ final class ConsoleReport implements Results.Live {
     }
 
     static String count(Group group) {
+        long notRun = group.count(Outcome.NOT_RUN);
         return "\n" + group.count(Outcome.PASSED) + " passed, " + group.count(Outcome.FAILED) + " failed, "
                 + group.count(Outcome.RATE_LIMITED) + " rate limited, " + group.count(Outcome.SKIPPED) + " skipped"
+                + (notRun > 0 ? ", " + notRun + " not run" : "")
                 + " (profile " + group.profile() + ", " + group.requests + " requests in "
                 + String.format("%.1f", group.elapsed().toMillis() / 1000.0) + " s)";
     }
@@ -127,6 +139,7 @@ final class ConsoleReport implements Results.Live {
             case FAILED -> "FAIL";
             case RATE_LIMITED -> "RATE LIMITED";
             case SKIPPED -> "SKIP";
+            case NOT_RUN -> "NOT RUN";
         };
     }
 
