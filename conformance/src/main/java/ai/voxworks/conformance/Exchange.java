@@ -99,7 +99,7 @@ record Exchange(String method, String url, String requestBody, Credentials autho
      * {@code --path-as-is} and {@code -g} keep curl from rewriting the path or globbing it.
      */
     String curl() {
-        StringBuilder out = new StringBuilder("curl ").append(method.equals("HEAD") ? "-I" : "-i").append(" --path-as-is -g");
+        StringBuilder out = new StringBuilder("curl -sS ").append(method.equals("HEAD") ? "-I" : "-i").append(" --path-as-is -g");
         if (!method.equals("GET") && !method.equals("HEAD")) {
             out.append(" -X ").append(method);
         }

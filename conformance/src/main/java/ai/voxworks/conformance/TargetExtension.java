@@ -27,8 +27,8 @@ final class TargetExtension implements ParameterResolver, BeforeAllCallback, Aft
         ExecutionCondition {
 
     /** The embedded mock's limit: room for every other case, quick to use up, a short wait after. */
-    static final Duration EMBEDDED_WINDOW = Duration.ofSeconds(4);
-    static final RateLimit EMBEDDED_LIMIT = RateLimit.of(60, EMBEDDED_WINDOW);
+    static final Duration EMBEDDED_WINDOW = Duration.ofSeconds(5);
+    static final RateLimit EMBEDDED_LIMIT = RateLimit.of(50, EMBEDDED_WINDOW);
 
     /** Set by the command line, which has read the environment already: settings come from parameters only. */
     static final String PARAMETERS_ONLY = "voxworks.conformance.parametersOnly";

@@ -66,12 +66,12 @@ class ConformanceJarIT {
 
     @Test
     void aMockThatKeepsEveryRulePassesTheStrictProfileWithStatus0(@TempDir Path reportDir) throws Exception {
-        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(60, Duration.ofSeconds(3)))
+        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(50, Duration.ofSeconds(5)))
                 .rateLimitHeaders(RateLimit.HeaderStyle.BOTH).build();
         try (MockServer mock = MockServer.start(config)) {
             Run run = jar(Map.of("VOXWORKS_API_KEY", NORTHWIND, "VOXWORKS_OTHER_API_KEY", BLUEBIRD),
                     "--base-url", mock.baseUrl(), "--call-id", "call_nw_1001", "--foreign-call-id", "call_bb_2001",
-                    "--profile", "strict", "--rate-limit", "--rate-limit-window", "3s", "--seed", "7",
+                    "--profile", "strict", "--rate-limit", "--rate-limit-window", "5s", "--seed", "7",
                     "--max-response-time", "5s", "--report", reportDir.toString());
 
             assertThat(run.exit()).as(run.all()).isZero();
@@ -108,7 +108,7 @@ class ConformanceJarIT {
                     "actual:     status 200",
                     "exchange:   GET " + fake.baseUrl() + "/api/v1/get-call/" + FakeVoxworks.FOREIGN,
                     "Authorization: Bearer vx_fake_…e_01",
-                    "replay: curl -i --path-as-is -g -H \"Authorization: Bearer $VOXWORKS_API_KEY\" '" + fake.baseUrl()
+                    "replay: curl -sS -i --path-as-is -g -H \"Authorization: Bearer $VOXWORKS_API_KEY\" '" + fake.baseUrl()
                             + "/api/v1/get-call/" + FakeVoxworks.FOREIGN + "'",
                     "→ 200 in ",
                     "{\"success\":true,\"call\":{\"id\":\"foreign_call_1\"",
@@ -126,7 +126,7 @@ class ConformanceJarIT {
             // The replay line repeats the exchange: the key comes from the variable, the answer is the leak again.
             String replay = run.out().lines().filter(l -> l.contains("replay: curl")).findFirst().orElseThrow()
                     .replaceFirst("^.*replay: ", "");
-            ProcessBuilder curl = new ProcessBuilder("bash", "-c", replay).redirectErrorStream(true);
+            ProcessBuilder curl = new ProcessBuilder("bash", "-c", replay);
             curl.environment().put("VOXWORKS_API_KEY", FakeVoxworks.KEY);
             Process process = curl.start();
             String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -163,7 +163,7 @@ class ConformanceJarIT {
                     "RATE LIMITED  contract · another team's call → 404 — rate limited (Retry-After ",
                     "Rate limited (6): these cases checked nothing.",
                     "longer than --max-wait 10 s, so it was not waited for",
-                    "replay: curl -i --path-as-is -g -H \"Authorization: Bearer $VOXWORKS_API_KEY\"",
+                    "replay: curl -sS -i --path-as-is -g -H \"Authorization: Bearer $VOXWORKS_API_KEY\"",
                     "0 failed, 6 rate limited")
                     .doesNotContain("FAIL ", "expected status 404", "must not reveal", NORTHWIND);
         }
