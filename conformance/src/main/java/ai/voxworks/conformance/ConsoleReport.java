@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
 final class ConsoleReport implements Results.Live {
 
     private static final String INDENT = "  ";
+    /** The summary key of a suite that did not run (the Maven route against another server). */
+    static final String NOT_RUN = "not run";
 
     private final PrintStream out;
     private final UnaryOperator<String> redact;
@@ -56,12 +58,14 @@ final class ConsoleReport implements Results.Live {
         }
     }
 
-    /** All of it at once, for a run already over (the Maven route). */
+    /** All of it at once, for a run already over (the Maven route); a suite not run is its header alone, which says why. */
     void all(Results results) {
         for (Group group : results.groups()) {
             print(header(group));
-            group.cases.forEach(c -> print(line(c)));
-            print(details(group));
+            if (!group.summary.containsKey(NOT_RUN)) {
+                group.cases.forEach(c -> print(line(c)));
+                print(details(group));
+            }
             print(count(group));
         }
     }

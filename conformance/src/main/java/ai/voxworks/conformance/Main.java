@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * {@code java -jar voxworks-conformance.jar [options]}: checks a server (the bundled mock by
  * default) against the contract, prints what it found, and exits 0 when every case passed, 1 when
- * one failed or was rate limited, 2 on bad usage.
+ * one failed, was rate limited or was not run (or the server gave no answer), 2 on bad usage.
  */
 @Command(name = "voxworks-conformance",
         mixinStandardHelpOptions = true,
@@ -46,20 +46,22 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "what this toolkit promises: X-RateLimit-Limit and -Remaining on every authenticated response, a "
                 + "whole-seconds Retry-After that holds, WWW-Authenticate: Bearer on 401, the same 404 for another team's "
                 + "call as for an unknown id, and, when sent, IETF RateLimit/RateLimit-Policy fields that parse "
-                + "(draft-ietf-httpapi-ratelimit-headers-11) and agree with Retry-After and the requests made. "
-                + "Each case names its profile first.",
+                + "(draft-ietf-httpapi-ratelimit-headers-11) and agree with Retry-After and the requests made; and it "
+                + "refuses what the spec does not document: POST, PUT, PATCH, DELETE get 405 with Allow, HEAD gets GET's "
+                + "answer without a body, --fuzz generated ids get no 5xx, JSON errors, and an unknown id's 404. "
+                + "Each case names its profile first, and fails for its own rule only.",
             "A 429 where a case expected another status is reported as 'rate limited (Retry-After N s)', not as a failed "
-                + "rule; the case waits once and tries again when N is at most --max-wait.",
+                + "rule; the case waits N + 1 s once and tries again when N is at most --max-wait.",
+            "A server that does not answer within --timeout is reported once; the run stops there (the cases after it "
+                + "are 'not run'), as it does at --deadline. Each failure prints a curl command that replays it, the key "
+                + "written as $VOXWORKS_API_KEY.",
             "Every option can also be set with its environment variable; a flag wins over it.",
-            "Exit status: 0 every case passed (skipped cases say why), 1 a case failed or was rate limited or the server "
-                + "could not be reached, 2 bad usage."})
+            "Exit status: 0 every case passed (skipped cases say why), 1 a case failed, was rate limited or was not run, "
+                + "or the server gave no answer, 2 bad usage (one line naming the flag)."})
 public final class Main implements Callable<Integer> {
 
-    /** Each option's environment variable; the others (call ids, profile...) are {@link Target.Setting}s. */
-    private static final Map<String, String> FILE_VARIABLES = Map.of(
-            "--api-key-file", "VOXWORKS_API_KEY_FILE",
-            "--other-api-key-file", "VOXWORKS_OTHER_API_KEY_FILE",
-            "--report", "VOXWORKS_CONFORMANCE_REPORT");
+    /** The variable of each option that is not a {@link Target.Setting} (those the Maven route reads too). */
+    private static final Map<String, String> CLI_VARIABLES = Map.of("--report", "VOXWORKS_CONFORMANCE_REPORT");
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Server to check, e.g. https://api.voxworks.ai. Default: the bundled mock. Env VOXWORKS_BASE_URL.")
@@ -174,8 +176,8 @@ public final class Main implements Callable<Integer> {
 
     /** The environment variable of an option. */
     static String variable(String option) {
-        if (FILE_VARIABLES.containsKey(option)) {
-            return FILE_VARIABLES.get(option);
+        if (CLI_VARIABLES.containsKey(option)) {
+            return CLI_VARIABLES.get(option);
         }
         for (Target.Setting s : Target.Setting.values()) {
             if (option.equals(s.flag)) {
@@ -193,9 +195,10 @@ public final class Main implements Callable<Integer> {
             settings.put(Target.Setting.BASE_URL.property, baseUrl);
             settings.put(Target.Setting.CALL_ID.property, callId);
             settings.put(Target.Setting.FOREIGN_CALL_ID.property, foreignCallId);
-            settings.put(Target.Setting.API_KEY.property, key(apiKeyFile, "--api-key-file", Target.Setting.API_KEY.env()));
-            settings.put(Target.Setting.OTHER_API_KEY.property, key(otherApiKeyFile, "--other-api-key-file",
-                    Target.Setting.OTHER_API_KEY.env()));
+            settings.put(Target.Setting.API_KEY.property, env.apply(Target.Setting.API_KEY.env()));
+            settings.put(Target.Setting.API_KEY_FILE.property, apiKeyFile == null ? null : apiKeyFile.toString());
+            settings.put(Target.Setting.OTHER_API_KEY.property, env.apply(Target.Setting.OTHER_API_KEY.env()));
+            settings.put(Target.Setting.OTHER_API_KEY_FILE.property, otherApiKeyFile == null ? null : otherApiKeyFile.toString());
             settings.put(Target.Setting.PROFILE.property, profile);
             settings.put(Target.Setting.RATE_LIMIT.property, rateLimit);
             settings.put(Target.Setting.RATE_LIMIT_WINDOW.property, rateLimitWindow);
@@ -240,31 +243,6 @@ public final class Main implements Callable<Integer> {
             }
         }
         return results.allPassed() ? 0 : 1;
-    }
-
-    /** The key from {@code file} when given, else from the variable. */
-    private String key(Path file, String flag, String variable) {
-        if (file == null) {
-            return env.apply(variable);
-        }
-        String what = flag + " (" + FILE_VARIABLES.get(flag) + "): ";
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(what + file + " is a directory; give the file that holds the key");
-        }
-        String key;
-        try {
-            key = Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(what + "cannot read " + file + ": " + reason(e));
-        }
-        if (key.isEmpty()) {
-            throw new IllegalArgumentException(what + file + " is empty: it should hold the API key");
-        }
-        if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-            throw new IllegalArgumentException(what + file + " should hold the key alone, on one line: it holds spaces, "
-                    + "line breaks or other characters a key does not have");
-        }
-        return key;
     }
 
     private int usage(String message) {

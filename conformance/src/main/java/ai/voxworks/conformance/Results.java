@@ -151,7 +151,7 @@ class Results implements TestExecutionListener {
     }
 
     private Group newGroup(Map<String, String> summary, TestIdentifier container) {
-        int estimate = summary.containsKey("not run") ? 0 : 1;  // The probe.
+        int estimate = summary.containsKey(ConsoleReport.NOT_RUN) ? 0 : 1;  // The probe.
         boolean exhausts = false;
         String generated = summary.getOrDefault(Target.GENERATED_IDS, "0").replaceFirst("^(\\d+).*", "$1");
         List<TestIdentifier> siblings = container.getParentIdObject().map(p -> List.copyOf(plan.getChildren(p)))

@@ -4,6 +4,8 @@ import ai.voxworks.client.internal.ApiKeys;
 import ai.voxworks.client.internal.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -46,9 +48,11 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
     enum Setting {
         BASE_URL("voxworks.baseUrl", "--base-url"),
         API_KEY("voxworks.apiKey", null),
+        API_KEY_FILE("voxworks.apiKeyFile", "--api-key-file"),
         CALL_ID("voxworks.callId", "--call-id"),
         FOREIGN_CALL_ID("voxworks.foreignCallId", "--foreign-call-id"),
         OTHER_API_KEY("voxworks.otherApiKey", null),
+        OTHER_API_KEY_FILE("voxworks.otherApiKeyFile", "--other-api-key-file"),
         PROFILE("voxworks.conformance.profile", "--profile"),
         RATE_LIMIT("voxworks.conformance.rateLimit", "--rate-limit"),
         RATE_LIMIT_WINDOW("voxworks.conformance.rateLimitWindow", "--rate-limit-window"),
@@ -102,7 +106,14 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
      *                                  a remote target lacks a key or a call
      */
     static Target read(Function<String, String> params, Function<String, String> env) {
-        Function<Setting, Optional<String>> get = s -> setting(s, params, env);
+        Function<Setting, Optional<String>> given = s -> setting(s, params, env);
+        // A key file, when given, wins over the key's variable: it is how a key stays off command lines.
+        Map<Setting, Optional<String>> keys = Map.of(
+                Setting.API_KEY, given.apply(Setting.API_KEY_FILE).map(f -> keyFile(Setting.API_KEY_FILE, f))
+                        .or(() -> given.apply(Setting.API_KEY)),
+                Setting.OTHER_API_KEY, given.apply(Setting.OTHER_API_KEY_FILE).map(f -> keyFile(Setting.OTHER_API_KEY_FILE, f))
+                        .or(() -> given.apply(Setting.OTHER_API_KEY)));
+        Function<Setting, Optional<String>> get = s -> keys.containsKey(s) ? keys.get(s) : given.apply(s);
         Optional<String> baseUrl = get.apply(Setting.BASE_URL).map(Target::baseUrl);
         Duration maxWait = get.apply(Setting.MAX_WAIT).map(v -> duration(Setting.MAX_WAIT, v, Duration.ZERO, Duration.ofHours(1)))
                 .orElse(DEFAULT_MAX_WAIT);
@@ -130,7 +141,8 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
                     maxResponseTime));
         }
         String key = key(Setting.API_KEY, get.apply(Setting.API_KEY).orElseThrow(() -> new IllegalArgumentException(
-                "no API key for " + baseUrl.get() + ": set " + Setting.API_KEY.env() + " (or give --api-key-file FILE)")));
+                "no API key for " + baseUrl.get() + ": set " + Setting.API_KEY.env() + " (or give " + Setting.API_KEY_FILE.flag
+                        + " FILE, " + Setting.API_KEY_FILE.property + " under Maven)")));
         String call = id(Setting.CALL_ID, get.apply(Setting.CALL_ID).orElseThrow(() -> new IllegalArgumentException(
                 "no call to read: give " + Setting.CALL_ID.named() + ", the id of a call of that key's team")));
         Optional<String> foreign = get.apply(Setting.FOREIGN_CALL_ID).map(v -> id(Setting.FOREIGN_CALL_ID, v));
@@ -236,6 +248,29 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
             throw new IllegalArgumentException(s.named() + " must be from " + min + " to " + max + ", not " + n);
         }
         return n;
+    }
+
+    /** The key a file holds: alone, on one line; the message never repeats the file's content. */
+    private static String keyFile(Setting s, String path) {
+        Path file = Path.of(path);
+        String what = s.named() + ": ";
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(what + file + " is a directory; give the file that holds the key");
+        }
+        String key;
+        try {
+            key = Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(what + "cannot read " + file + ": " + Main.reason(e));
+        }
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException(what + file + " is empty: it should hold the API key");
+        }
+        if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+            throw new IllegalArgumentException(what + file + " should hold the key alone, on one line: it holds spaces, "
+                    + "line breaks or other characters a key does not have");
+        }
+        return key;
     }
 
     private static String key(Setting s, String value) {

@@ -90,7 +90,7 @@ final class TargetExtension implements ParameterResolver, BeforeAllCallback, Aft
         for (String key : new String[] {TARGET_ENTRY, "key", "profile"}) {
             entry.put(key, summary.get(key));
         }
-        entry.put("not run", reason);
+        entry.put(ConsoleReport.NOT_RUN, reason);
         context.publishReportEntry(entry);
         return ConditionEvaluationResult.disabled(reason);
     }

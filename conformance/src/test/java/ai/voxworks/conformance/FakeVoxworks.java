@@ -78,7 +78,7 @@ final class FakeVoxworks implements AutoCloseable {
         PLAIN_TEXT_400_FOR_ODD_ID,
         /** A 404 that names the id, for an id beyond ASCII: each such 404 differs. */
         DIFFERENT_404_FOR_ODD_ID,
-        /** Every answer takes a second (of its clock). */
+        /** Every answer takes three seconds (of its clock). */
         SLOW,
         /** The first 404 takes two seconds (of its clock); all else is instant. */
         SLOW_ONCE;
@@ -163,7 +163,7 @@ final class FakeVoxworks implements AutoCloseable {
             return reply.onResponseStart(SocketEffect.Stall.INSTANCE).build();
         }
         if (fault == Fault.SLOW && time != null) {
-            time.advance(Duration.ofSeconds(1));
+            time.advance(Duration.ofSeconds(3));
         }
         String path = URI.create(request.getUrl().encodedPath()).getPath();
         if (!path.startsWith(PATH)) {

@@ -71,7 +71,7 @@ class MainTest {
     void aBaseUrlWithoutAKeyIsBadUsage() {
         assertThat(run(Map.of(), "--base-url", "https://api.example", "--call-id", "c1")).isEqualTo(2);
 
-        assertThat(err()).contains("no API key for https://api.example: set VOXWORKS_API_KEY (or give --api-key-file FILE)");
+        assertThat(err()).contains("no API key for https://api.example: set VOXWORKS_API_KEY (or give --api-key-file FILE, voxworks.apiKeyFile under Maven)");
     }
 
     @Test
@@ -171,12 +171,12 @@ class MainTest {
     void aServerThatNeverAnswersIsOneLineAfterOneTimeout() {
         try (FakeVoxworks server = new FakeVoxworks(FakeVoxworks.Fault.NEVER_ANSWERS)) {
             assertThat(run(Map.of("VOXWORKS_API_KEY", "vx_live_secret_key_0123456789"), "--base-url", server.baseUrl(),
-                    "--call-id", "c1", "--timeout", "300ms")).isEqualTo(1);
+                    "--call-id", "c1", "--timeout", "1s")).isEqualTo(1);
 
-            assertThat(err().lines()).containsExactly("voxworks-conformance: no answer in 0.3 s (--timeout): GET "
+            assertThat(err().lines()).containsExactly("voxworks-conformance: no answer in 1 s (--timeout): GET "
                     + server.baseUrl() + "/api/v1/get-call/c1");
             assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-            assertThat(server.requestCount()).isEqualTo(1);
+            assertThat(server.requestCount()).as("the probe at most, never a case").isLessThanOrEqualTo(1);
         }
     }
 

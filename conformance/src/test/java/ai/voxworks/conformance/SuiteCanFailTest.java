@@ -146,7 +146,8 @@ class SuiteCanFailTest {
                         assertThat(c.reason()).isEqualTo("not run: an earlier request got no answer (no answer in 0.3 s "
                                 + "(--timeout))");
                     });
-            assertThat(server.requestCount()).as("one request, the probe: no case waited a timeout of its own").isEqualTo(1);
+            assertThat(server.requestCount()).as("the probe at most: no case waited a timeout of its own")
+                    .isLessThanOrEqualTo(1);
             assertThat(strict.allPassed()).isFalse();
         }
     }
@@ -154,18 +155,19 @@ class SuiteCanFailTest {
     @Test
     void aRunPastItsDeadlineFailsTheCaseItReachedAndRunsNoOther() {
         try (FakeVoxworks server = FakeVoxworks.onManualTime(Fault.SLOW)) {
-            Results contract = runAgainst(server, Profile.CONTRACT, Map.of(Setting.DEADLINE.property, "5s"));
+            // The probe and two requests take 3 s each (of the fake's clock): the deadline comes before the third case.
+            Results contract = runAgainst(server, Profile.CONTRACT, Map.of(Setting.DEADLINE.property, "9s"));
 
             List<CaseResult> cases = contract.cases();
             assertThat(cases).filteredOn(c -> c.outcome() == Outcome.FAILED).singleElement()
-                    .satisfies(c -> assertThat(c.reason()).startsWith("the run reached its --deadline 5 s"));
+                    .satisfies(c -> assertThat(c.reason()).startsWith("the run reached its --deadline 9 s"));
             int failed = cases.indexOf(cases.stream().filter(c -> c.outcome() == Outcome.FAILED).findFirst().orElseThrow());
             assertThat(cases.subList(0, failed)).extracting(CaseResult::outcome).containsOnly(Outcome.PASSED);
             assertThat(cases.subList(failed + 1, cases.size())).isNotEmpty().allSatisfy(c -> {
                 assertThat(c.outcome()).isEqualTo(Outcome.NOT_RUN);
-                assertThat(c.reason()).isEqualTo("not run: the run reached its --deadline 5 s");
+                assertThat(c.reason()).isEqualTo("not run: the run reached its --deadline 9 s");
             });
-            assertThat(server.requestCount()).isEqualTo(5);
+            assertThat(server.requestCount()).isEqualTo(3);
         }
     }
 
