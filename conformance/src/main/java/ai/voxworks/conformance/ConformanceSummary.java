@@ -8,7 +8,8 @@ import org.junit.platform.launcher.TestPlan;
 /**
  * For the Maven route: a JUnit Platform listener that prints, once the launch is over, what the
  * command line prints as it goes (each run's target and profile, every case with the reason for
- * anything but a pass, each failure in full). Register it through
+ * anything but a pass, each failure in full); a wait for a {@code Retry-After} it prints as it
+ * happens, so that a quiet minute is explained. Register it through
  * {@code META-INF/services/org.junit.platform.launcher.TestExecutionListener}; it reports only
  * the conformance cases of a launch.
  */
@@ -21,6 +22,21 @@ public final class ConformanceSummary extends Results {
     }
 
     ConformanceSummary(PrintStream out) {
+        super(new Live() {
+            @Override
+            public void started(Group group) {
+            }
+
+            @Override
+            public void finished(Group group, CaseResult result) {
+            }
+
+            @Override
+            public void waiting(Group group, String caseName, String line) {
+                out.println(ConsoleReport.waitLine(caseName, line));
+                out.flush();
+            }
+        });
         this.out = out;
     }
 

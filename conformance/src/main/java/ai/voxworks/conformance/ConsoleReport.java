@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
 final class ConsoleReport implements Results.Live {
 
     private static final String INDENT = "  ";
+    /** The summary key of a suite that did not run (the Maven route against another server). */
+    static final String NOT_RUN = "not run";
 
     private final PrintStream out;
     private final UnaryOperator<String> redact;
@@ -35,6 +37,16 @@ final class ConsoleReport implements Results.Live {
         print(line(result));
     }
 
+    @Override
+    public void waiting(Group group, String caseName, String line) {
+        print(waitLine(caseName, line));
+    }
+
+    /** {@code   WAIT          strict · … — waiting 5 s: Retry-After 4 s …}. */
+    static String waitLine(String caseName, String line) {
+        return INDENT + pad("WAIT", 14) + caseName + " — " + line;
+    }
+
     /** After the run: each failure in full, then the count, for every run. */
     void end(Results results) {
         for (Group group : results.groups()) {
@@ -46,12 +58,14 @@ final class ConsoleReport implements Results.Live {
         }
     }
 
-    /** All of it at once, for a run already over (the Maven route). */
+    /** All of it at once, for a run already over (the Maven route); a suite not run is its header alone, which says why. */
     void all(Results results) {
         for (Group group : results.groups()) {
             print(header(group));
-            group.cases.forEach(c -> print(line(c)));
-            print(details(group));
+            if (!group.summary.containsKey(NOT_RUN)) {
+                group.cases.forEach(c -> print(line(c)));
+                print(details(group));
+            }
             print(count(group));
         }
     }
@@ -115,8 +129,10 @@ final class ConsoleReport implements Results.Live {
     }
 
     static String count(Group group) {
+        long notRun = group.count(Outcome.NOT_RUN);
         return "\n" + group.count(Outcome.PASSED) + " passed, " + group.count(Outcome.FAILED) + " failed, "
                 + group.count(Outcome.RATE_LIMITED) + " rate limited, " + group.count(Outcome.SKIPPED) + " skipped"
+                + (notRun > 0 ? ", " + notRun + " not run" : "")
                 + " (profile " + group.profile() + ", " + group.requests + " requests in "
                 + String.format("%.1f", group.elapsed().toMillis() / 1000.0) + " s)";
     }
@@ -127,6 +143,7 @@ final class ConsoleReport implements Results.Live {
             case FAILED -> "FAIL";
             case RATE_LIMITED -> "RATE LIMITED";
             case SKIPPED -> "SKIP";
+            case NOT_RUN -> "NOT RUN";
         };
     }
 

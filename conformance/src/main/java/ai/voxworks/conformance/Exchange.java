@@ -18,17 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
  * matter here, a snippet of the body. Header values and the snippet are redacted when recorded,
  * so nothing built from an exchange can print a key a server echoed.
  *
+ * @param method        the request method
  * @param url           the URL requested
+ * @param requestBody   the JSON body sent, {@code null} for none
  * @param authorization the {@code Authorization} sent
  * @param status        the response status
  * @param headers       the response headers, in order, values redacted
  * @param body          the response body as received (compare it, never print it)
  * @param shownBody     the body as output shows it: redacted, one line, cut short
  * @param elapsed       time to the response
- * @param receivedAt    {@link System#nanoTime()} when it arrived
+ * @param receivedAt    when it arrived, on the run's clock ({@code System.nanoTime()} but in tests)
  */
-record Exchange(String url, Credentials authorization, int status, List<Map.Entry<String, String>> headers,
-                byte[] body, String shownBody, Duration elapsed, long receivedAt) {
+record Exchange(String method, String url, String requestBody, Credentials authorization, int status,
+                List<Map.Entry<String, String>> headers, byte[] body, String shownBody, Duration elapsed, long receivedAt) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int SNIPPET = 240;
@@ -36,12 +38,13 @@ record Exchange(String url, Credentials authorization, int status, List<Map.Entr
     private static final List<String> SHOWN_HEADERS = List.of("content-type", "www-authenticate", "retry-after",
             "x-ratelimit-limit", "x-ratelimit-remaining", "ratelimit", "ratelimit-policy", "location");
 
-    static Exchange of(String url, Credentials authorization, int status, List<Map.Entry<String, String>> headers,
-                       byte[] body, Duration elapsed, UnaryOperator<String> redact) {
+    static Exchange of(String method, String url, String requestBody, Credentials authorization, int status,
+                       List<Map.Entry<String, String>> headers, byte[] body, Duration elapsed, long receivedAt,
+                       UnaryOperator<String> redact) {
         List<Map.Entry<String, String>> shownHeaders = new ArrayList<>();
         headers.forEach(h -> shownHeaders.add(Map.entry(h.getKey(), redact.apply(h.getValue()))));
-        return new Exchange(url, authorization, status, List.copyOf(shownHeaders), body,
-                snippet(redact.apply(new String(body, StandardCharsets.UTF_8))), elapsed, System.nanoTime());
+        return new Exchange(method, url, requestBody, authorization, status, List.copyOf(shownHeaders), body,
+                snippet(redact.apply(new String(body, StandardCharsets.UTF_8))), elapsed, receivedAt);
     }
 
     /** The first value of a header, by name in any case. */
@@ -77,8 +80,9 @@ record Exchange(String url, Credentials authorization, int status, List<Map.Entr
     /** The request and the response, one line each for the request line, status, each shown header and the body. */
     List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add("GET " + url);
+        lines.add(method + " " + url);
         lines.add("Authorization: " + authorization.shown());
+        lines.add("replay: " + curl());
         lines.add("→ " + status + " in " + elapsed.toMillis() + " ms");
         for (Map.Entry<String, String> h : headers) {
             if (SHOWN_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
@@ -87,6 +91,30 @@ record Exchange(String url, Credentials authorization, int status, List<Map.Entr
         }
         lines.add(shownBody.isEmpty() ? "(empty body)" : shownBody);
         return lines;
+    }
+
+    /**
+     * A curl command that repeats the request and prints the response with its headers; a secret
+     * key appears as the variable that holds it ({@code $VOXWORKS_API_KEY}), never as itself.
+     * {@code --path-as-is} and {@code -g} keep curl from rewriting the path or globbing it.
+     */
+    String curl() {
+        StringBuilder out = new StringBuilder("curl -sS ").append(method.equals("HEAD") ? "-I" : "-i").append(" --path-as-is -g");
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            out.append(" -X ").append(method);
+        }
+        if (authorization.replay() != null) {
+            out.append(" -H ").append(authorization.replay());
+        }
+        if (requestBody != null) {
+            out.append(" -H 'Content-Type: application/json' --data-raw ").append(quote(requestBody));
+        }
+        return out.append(' ').append(quote(url)).toString();
+    }
+
+    /** {@code text} as one POSIX shell word: single-quoted, with each {@code '} written {@code '\''}. */
+    static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     private static String snippet(String text) {

@@ -11,18 +11,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code GET /api/v1/get-call/{call_id}}, one request or a few per case. Every response must
- * conform to the spec ({@link Http#get}); each case checks one more rule, and names its profile
- * first: {@code contract ·} cases check what the spec states, {@code strict ·} cases (tagged
- * {@value Profile#STRICT_TAG}) what this toolkit promises beyond it. A case whose input the target
- * lacks is skipped with the reason; a strict case whose premise a contract case reports is
- * skipped too, so that one broken rule fails one case.
+ * {@code GET /api/v1/get-call/{call_id}}, one request or a few per case. Each case checks one rule
+ * and names its profile first: {@code contract ·} cases check what the spec states (the response
+ * they are about must conform to it, {@link Http#get}), {@code strict ·} cases (tagged
+ * {@value Profile#STRICT_TAG}) what this toolkit promises beyond it, on responses they do not
+ * check against the schema ({@link Http#fetch}): a broken schema fails the case about it, and no
+ * other. A case whose input the target lacks is skipped with the reason; so is a strict case whose
+ * premise a contract case reports, so that one broken rule fails one case.
  */
 @DisplayName("GET /api/v1/get-call/{call_id}")
 @ExtendWith(TargetExtension.class)
@@ -48,9 +50,9 @@ class GetCallCases {
         Credentials credentials(Target target) {
             return switch (this) {
                 case NO_HEADER -> Credentials.NONE;
-                case ANOTHER_SCHEME -> Credentials.scheme("Basic", target.apiKey());
-                case EMPTY_TOKEN -> Credentials.bearer("");
-                case UNKNOWN_KEY -> Credentials.bearer("vx_conformance_not_a_key_0000");
+                case ANOTHER_SCHEME -> Credentials.scheme("Basic", target.apiKey(), Target.Setting.API_KEY.env());
+                case EMPTY_TOKEN -> Credentials.literal("Bearer", "");
+                case UNKNOWN_KEY -> Credentials.literal("Bearer", "vx_conformance_not_a_key_0000");
             };
         }
 
@@ -70,14 +72,24 @@ class GetCallCases {
 
     @Test
     @Order(1)
-    @Requests(1)
+    @Requests(2)
     @DisplayName("contract · your team's call → 200 with that call")
-    void ownCallIs200WithThatCall() {
+    void ownCallIs200WithThatCall(TestReporter reporter) {
         Exchange own = http.get(target.callId(), target.credentials());
 
         Expect.status(own, 200, "a call of the key's team is found");
         Expect.json(own, "/call/id", target.callId(), "the call found is the one asked for");
         Expect.json(own, "/success", true, "a found call says success");
+        if (target.otherCredentials().isPresent()) {
+            Exchange theirs = http.get(foreignCallId(), target.otherCredentials().get());
+
+            Expect.status(theirs, 200, "the other team's key reads its team's call (so that call exists, and its 404"
+                    + " for your key means what it should)");
+            Expect.json(theirs, "/call/id", foreignCallId(), "the call found is the one asked for");
+        } else if (target.foreignCallId().isPresent()) {
+            reporter.publishEntry("note", "that another team's call exists was not checked: give "
+                    + Target.Setting.OTHER_API_KEY.env() + " (a key of its team) too");
+        }
     }
 
     @ParameterizedTest(name = "contract · {0} → 401")
@@ -97,16 +109,29 @@ class GetCallCases {
     @Requests(4)
     @Tag(Profile.STRICT_TAG)
     @DisplayName("strict · every 401 carries WWW-Authenticate: Bearer")
-    void every401CarriesWwwAuthenticateBearer() {
+    void every401CarriesWwwAuthenticateBearer(TestReporter reporter) {
+        List<Exchange> refused = new ArrayList<>();
+        List<String> not401 = new ArrayList<>();
         for (Unauthenticated kind : Unauthenticated.values()) {
-            Exchange refused = http.get(target.callId(), kind.credentials(target));
-            Assumptions.assumeTrue(refused.status() == 401, () -> "a request with " + kind + " was answered "
-                    + refused.status() + ", not 401: 'contract · " + kind + " → 401' reports that");
-            Optional<String> challenge = refused.header("WWW-Authenticate");
+            Exchange exchange = http.fetch(target.callId(), kind.credentials(target));
+            if (exchange.status() == 401) {
+                refused.add(exchange);
+            } else {
+                not401.add(kind + " (" + exchange.status() + ")");
+            }
+        }
+        Assumptions.assumeFalse(refused.isEmpty(), () -> "no request without a valid key was answered 401 ("
+                + String.join(", ", not401) + "): the 'contract · … → 401' cases report that");
+        if (!not401.isEmpty()) {
+            reporter.publishEntry("note", "not a 401, so not checked here: " + String.join(", ", not401));
+        }
+        for (Exchange exchange : refused) {
+            Optional<String> challenge = exchange.header("WWW-Authenticate");
             Expect.that(challenge.filter(c -> c.strip().regionMatches(true, 0, "Bearer", 0, 6)).isPresent(),
-                    "a 401 (here for " + kind + ") tells the client to authenticate with a Bearer token",
+                    "a 401 (here for " + exchange.authorization().shown() + ") tells the client to authenticate with a"
+                            + " Bearer token",
                     "WWW-Authenticate: Bearer", challenge.map(c -> "WWW-Authenticate: " + c).orElse("no WWW-Authenticate header"),
-                    refused);
+                    exchange);
         }
     }
 
@@ -135,25 +160,37 @@ class GetCallCases {
 
     @Test
     @Order(6)
-    @Requests(1)
+    @Requests(2)
     @DisplayName("contract · another team's call → 404")
     void anotherTeamsCallIs404() {
         Exchange other = http.get(foreignCallId(), target.credentials());
 
         Expect.status(other, 404, "a call of another team is not served to this key (\"Only calls belonging to your team"
                 + " are returned\")");
+        if (target.otherCredentials().isPresent()) {
+            Exchange yours = http.get(target.callId(), target.otherCredentials().get());
+
+            Expect.status(yours, 404, "nor is your team's call served to the other team's key");
+        }
     }
 
     @Test
     @Order(7)
-    @Requests(2)
+    @Requests(4)
     @Tag(Profile.STRICT_TAG)
     @DisplayName("strict · another team's call gets the same 404 as an unknown id")
     void anotherTeamsCallGetsTheSame404AsAnUnknownId() {
-        Exchange other = http.get(foreignCallId(), target.credentials());
-        Exchange unknown = http.get(UNKNOWN_ID, target.credentials());
+        Exchange other = http.fetch(foreignCallId(), target.credentials());
+        Exchange unknown = http.fetch(UNKNOWN_ID, target.credentials());
+        Optional<Credentials> otherKey = target.otherCredentials();
+        Exchange yours = otherKey.map(k -> http.fetch(target.callId(), k)).orElse(null);
+        Exchange unknownToThem = otherKey.map(k -> http.fetch(UNKNOWN_ID, k)).orElse(null);
 
-        sameNotFound(other, unknown, "another team's call");
+        List<NotFoundPair> pairs = new ArrayList<>(List.of(new NotFoundPair("another team's call", other, unknown)));
+        if (yours != null) {
+            pairs.add(new NotFoundPair("your call, read with the other team's key,", yours, unknownToThem));
+        }
+        sameNotFound(pairs);
     }
 
     @Test
@@ -162,8 +199,8 @@ class GetCallCases {
     @Tag(Profile.STRICT_TAG)
     @DisplayName("strict · X-RateLimit-Limit and X-RateLimit-Remaining on every authenticated response")
     void rateLimitHeadersOnEveryAuthenticatedResponse() {
-        for (Exchange exchange : List.of(http.get(target.callId(), target.credentials()),
-                http.get(UNKNOWN_ID, target.credentials()))) {
+        for (Exchange exchange : List.of(http.fetch(target.callId(), target.credentials()),
+                http.fetch(UNKNOWN_ID, target.credentials()))) {
             for (String name : List.of("X-RateLimit-Limit", "X-RateLimit-Remaining")) {
                 Expect.that(exchange.wholeNumber(name).isPresent(),
                         "an authenticated response (here a " + exchange.status() + ") says the key's quota",
@@ -179,7 +216,7 @@ class GetCallCases {
     @Tag(Profile.STRICT_TAG)
     @DisplayName("strict · RateLimit and RateLimit-Policy, when sent, are well-formed (draft-ietf-httpapi-ratelimit-headers-11)")
     void ietfFieldsAreWellFormed() {
-        Exchange own = http.get(target.callId(), target.credentials());
+        Exchange own = http.fetch(target.callId(), target.credentials());
         Assumptions.assumeTrue(IetfFields.sent(own), "the server sends no IETF fields (RateLimit, RateLimit-Policy): "
                 + "nothing to check");
         List<String> problems = new ArrayList<>();
@@ -192,47 +229,36 @@ class GetCallCases {
                 String.join("; ", problems), own);
     }
 
-    @Test
-    @Order(9)
-    @Requests(2)
-    @DisplayName("contract · the other team's key reads its own call, and gets 404 for yours")
-    void otherKeyReadsItsOwnCallAndGets404ForYours() {
-        Credentials other = otherCredentials();
-        Exchange theirs = http.get(foreignCallId(), other);
-        Exchange yours = http.get(target.callId(), other);
-
-        Expect.status(theirs, 200, "the other team's key reads its team's call");
-        Expect.json(theirs, "/call/id", foreignCallId(), "the call found is the one asked for");
-        Expect.status(yours, 404, "the other team's key is not served your team's call");
+    /** Someone else's call, and an unknown id, asked for with the same key. */
+    private record NotFoundPair(String what, Exchange foreign, Exchange unknown) {
+        boolean both404() {
+            return foreign.status() == 404 && unknown.status() == 404;
+        }
     }
 
-    @Test
-    @Order(10)
-    @Requests(2)
-    @Tag(Profile.STRICT_TAG)
-    @DisplayName("strict · the other team's key gets the same 404 for your call as for an unknown id")
-    void otherKeyGetsTheSame404ForYourCallAsForAnUnknownId() {
-        Credentials other = otherCredentials();
-        Exchange yours = http.get(target.callId(), other);
-        Exchange unknown = http.get(UNKNOWN_ID, other);
-
-        sameNotFound(yours, unknown, "your call, read with the other team's key,");
+    /**
+     * Existence never leaks: the 404 for someone else's call is byte for byte the 404 for no call.
+     * Pairs where either is not a 404 are the contract cases' to report; with none left, nothing is compared.
+     */
+    private static void sameNotFound(List<NotFoundPair> pairs) {
+        List<NotFoundPair> comparable = pairs.stream().filter(NotFoundPair::both404).toList();
+        Assumptions.assumeFalse(comparable.isEmpty(), () -> pairs.get(0).what() + " was answered "
+                + pairs.get(0).foreign().status() + " and an unknown id " + pairs.get(0).unknown().status()
+                + ": the contract cases report that");
+        for (NotFoundPair pair : comparable) {
+            Exchange foreign = pair.foreign();
+            Exchange unknown = pair.unknown();
+            Expect.that(Arrays.equals(foreign.body(), unknown.body()) && sameMediaType(foreign, unknown),
+                    "a 404 does not reveal that the call exists: " + pair.what() + " gets the very bytes an unknown id gets",
+                    "the same Content-Type and body as the unknown id's 404", difference(foreign, unknown), foreign, unknown);
+        }
     }
 
-    /** Existence never leaks: the 404 for someone else's call is byte for byte the 404 for no call. */
-    private static void sameNotFound(Exchange foreign, Exchange unknown, String what) {
-        Assumptions.assumeTrue(foreign.status() == 404 && unknown.status() == 404, () -> what + " was answered "
-                + foreign.status() + " and an unknown id " + unknown.status() + ": the contract cases report that");
-        Expect.that(Arrays.equals(foreign.body(), unknown.body()) && sameMediaType(foreign, unknown),
-                "a 404 does not reveal that the call exists: " + what + " gets the very bytes an unknown id gets",
-                "the same Content-Type and body as the unknown id's 404", difference(foreign, unknown), foreign, unknown);
-    }
-
-    private static boolean sameMediaType(Exchange a, Exchange b) {
+    static boolean sameMediaType(Exchange a, Exchange b) {
         return String.valueOf(a.contentType()).equalsIgnoreCase(String.valueOf(b.contentType()));
     }
 
-    private static String difference(Exchange a, Exchange b) {
+    static String difference(Exchange a, Exchange b) {
         List<String> lines = new ArrayList<>();
         if (!sameMediaType(a, b)) {
             lines.add("Content-Type " + a.contentType() + " vs " + b.contentType());
@@ -250,11 +276,5 @@ class GetCallCases {
     private String foreignCallId() {
         return target.foreignCallId().orElseThrow(() -> Assumptions.<RuntimeException>abort(
                 "no call of another team given: " + Target.Setting.FOREIGN_CALL_ID.named()));
-    }
-
-    private Credentials otherCredentials() {
-        foreignCallId();
-        return target.otherApiKey().map(Credentials::bearer).orElseThrow(() -> Assumptions.<RuntimeException>abort(
-                "no key of another team given: " + Target.Setting.OTHER_API_KEY.env() + " or --other-api-key-file"));
     }
 }

@@ -5,16 +5,17 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -26,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * {@code java -jar voxworks-conformance.jar [options]}: checks a server (the bundled mock by
  * default) against the contract, prints what it found, and exits 0 when every case passed, 1 when
- * one failed or was rate limited, 2 on bad usage.
+ * one failed, was rate limited or was not run (or the server gave no answer), 2 on bad usage.
  */
 @Command(name = "voxworks-conformance",
         mixinStandardHelpOptions = true,
@@ -45,20 +46,22 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "what this toolkit promises: X-RateLimit-Limit and -Remaining on every authenticated response, a "
                 + "whole-seconds Retry-After that holds, WWW-Authenticate: Bearer on 401, the same 404 for another team's "
                 + "call as for an unknown id, and, when sent, IETF RateLimit/RateLimit-Policy fields that parse "
-                + "(draft-ietf-httpapi-ratelimit-headers-11) and agree with Retry-After and the requests made. "
-                + "Each case names its profile first.",
+                + "(draft-ietf-httpapi-ratelimit-headers-11) and agree with Retry-After and the requests made; and it "
+                + "refuses what the spec does not document: POST, PUT, PATCH, DELETE get 405 with Allow, HEAD gets GET's "
+                + "answer without a body, --fuzz generated ids get no 5xx, JSON errors, and an unknown id's 404. "
+                + "Each case names its profile first, and fails for its own rule only.",
             "A 429 where a case expected another status is reported as 'rate limited (Retry-After N s)', not as a failed "
-                + "rule; the case waits once and tries again when N is at most --max-wait.",
+                + "rule; the case waits N + 1 s once and tries again when N is at most --max-wait.",
+            "A server that does not answer within --timeout is reported once; the run stops there (the cases after it "
+                + "are 'not run'), as it does at --deadline. Each failure prints a curl command that replays it, the key "
+                + "written as $VOXWORKS_API_KEY.",
             "Every option can also be set with its environment variable; a flag wins over it.",
-            "Exit status: 0 every case passed (skipped cases say why), 1 a case failed or was rate limited or the server "
-                + "could not be reached, 2 bad usage."})
+            "Exit status: 0 every case passed (skipped cases say why), 1 a case failed, was rate limited or was not run, "
+                + "or the server gave no answer, 2 bad usage (one line naming the flag)."})
 public final class Main implements Callable<Integer> {
 
-    /** Each option's environment variable; the others (call ids, profile...) are {@link Target.Setting}s. */
-    private static final Map<String, String> FILE_VARIABLES = Map.of(
-            "--api-key-file", "VOXWORKS_API_KEY_FILE",
-            "--other-api-key-file", "VOXWORKS_OTHER_API_KEY_FILE",
-            "--report", "VOXWORKS_CONFORMANCE_REPORT");
+    /** The variable of each option that is not a {@link Target.Setting} (those the Maven route reads too). */
+    private static final Map<String, String> CLI_VARIABLES = Map.of("--report", "VOXWORKS_CONFORMANCE_REPORT");
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "Server to check, e.g. https://api.voxworks.ai. Default: the bundled mock. Env VOXWORKS_BASE_URL.")
@@ -87,10 +90,10 @@ public final class Main implements Callable<Integer> {
                     + "--base-url. Env VOXWORKS_CONFORMANCE_PROFILE.")
     String profile;
 
-    @Option(names = "--rate-limit",
+    @Option(names = "--rate-limit", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Also check rate limiting: sends requests until the key is refused (its quota is used up), then "
                     + "checks the 429. Env VOXWORKS_CONFORMANCE_RATE_LIMIT=true.")
-    boolean rateLimit;
+    String rateLimit;
 
     @Option(names = "--rate-limit-window", paramLabel = "DURATION",
             description = "The server's rate-limit window, e.g. 60s: a Retry-After must not exceed it. "
@@ -101,6 +104,31 @@ public final class Main implements Callable<Integer> {
             description = "The longest to wait for a Retry-After, e.g. 10s (the default) or 60s; longer ones are not "
                     + "waited for. Env VOXWORKS_CONFORMANCE_MAX_WAIT.")
     String maxWait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "The longest one request may take, its answer included (default 10s). A server that does not "
+                    + "answer in time is reported once and the run stops. Env VOXWORKS_CONFORMANCE_TIMEOUT.")
+    String timeout;
+
+    @Option(names = "--deadline", paramLabel = "DURATION",
+            description = "The longest the whole run may take (default 10m); the cases it leaves are reported as not run. "
+                    + "Env VOXWORKS_CONFORMANCE_DEADLINE.")
+    String deadline;
+
+    @Option(names = "--fuzz", paramLabel = "N",
+            description = "How many generated ids the strict profile sends (default 20; 0 skips those cases): long ones, "
+                    + "control characters, NUL, slashes, Unicode, reserved characters, dots. Env VOXWORKS_CONFORMANCE_FUZZ.")
+    String fuzz;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "What the generated ids are drawn from; the same seed sends the same ids (default: a new one, "
+                    + "printed in the header). Env VOXWORKS_CONFORMANCE_SEED.")
+    String seed;
+
+    @Option(names = "--max-response-time", paramLabel = "DURATION",
+            description = "Strict: every response must come within it, e.g. 500ms (default: not checked). "
+                    + "Env VOXWORKS_CONFORMANCE_MAX_RESPONSE_TIME.")
+    String maxResponseTime;
 
     @Option(names = "--spec", paramLabel = "FILE",
             description = "Check against this OpenAPI file instead of the bundled fixtures/openapi.yaml. "
@@ -148,8 +176,8 @@ public final class Main implements Callable<Integer> {
 
     /** The environment variable of an option. */
     static String variable(String option) {
-        if (FILE_VARIABLES.containsKey(option)) {
-            return FILE_VARIABLES.get(option);
+        if (CLI_VARIABLES.containsKey(option)) {
+            return CLI_VARIABLES.get(option);
         }
         for (Target.Setting s : Target.Setting.values()) {
             if (option.equals(s.flag)) {
@@ -167,23 +195,37 @@ public final class Main implements Callable<Integer> {
             settings.put(Target.Setting.BASE_URL.property, baseUrl);
             settings.put(Target.Setting.CALL_ID.property, callId);
             settings.put(Target.Setting.FOREIGN_CALL_ID.property, foreignCallId);
-            settings.put(Target.Setting.API_KEY.property, key(apiKeyFile, Target.Setting.API_KEY.env()));
-            settings.put(Target.Setting.OTHER_API_KEY.property, key(otherApiKeyFile, Target.Setting.OTHER_API_KEY.env()));
+            settings.put(Target.Setting.API_KEY.property, env.apply(Target.Setting.API_KEY.env()));
+            settings.put(Target.Setting.API_KEY_FILE.property, apiKeyFile == null ? null : apiKeyFile.toString());
+            settings.put(Target.Setting.OTHER_API_KEY.property, env.apply(Target.Setting.OTHER_API_KEY.env()));
+            settings.put(Target.Setting.OTHER_API_KEY_FILE.property, otherApiKeyFile == null ? null : otherApiKeyFile.toString());
             settings.put(Target.Setting.PROFILE.property, profile);
-            settings.put(Target.Setting.RATE_LIMIT.property, Boolean.toString(rateLimit));
+            settings.put(Target.Setting.RATE_LIMIT.property, rateLimit);
             settings.put(Target.Setting.RATE_LIMIT_WINDOW.property, rateLimitWindow);
             settings.put(Target.Setting.MAX_WAIT.property, maxWait);
             settings.put(Target.Setting.SPEC.property, spec == null ? null : spec.toString());
+            settings.put(Target.Setting.TIMEOUT.property, timeout);
+            settings.put(Target.Setting.DEADLINE.property, deadline);
+            settings.put(Target.Setting.FUZZ.property, fuzz);
+            settings.put(Target.Setting.SEED.property, seed);
+            settings.put(Target.Setting.MAX_RESPONSE_TIME.property, maxResponseTime);
             target = Target.read(settings::get, name -> null);
+            // The seed drawn now is the one the run uses and the header prints.
+            settings.put(Target.Setting.SEED.property, Long.toString(target.seed()));
             OpenApiContract.load(target.spec());
+            if (report != null) {
+                reportDirectory(report);
+            }
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
         if (!target.embedded()) {
-            String unreachable = unreachable(target.baseUrl());
-            if (unreachable != null) {
-                err.println("voxworks-conformance: cannot reach " + target.baseUrl() + ": " + unreachable);
-                return 1;
+            try (Http probe = new Http(target, null, Http.Time.SYSTEM)) {
+                Optional<String> problem = probe.probe();
+                if (problem.isPresent()) {
+                    err.println("voxworks-conformance: " + target.redact(problem.get()));
+                    return 1;
+                }
             }
         }
         ConsoleReport console = new ConsoleReport(out, target::redact);
@@ -203,36 +245,38 @@ public final class Main implements Callable<Integer> {
         return results.allPassed() ? 0 : 1;
     }
 
-    /** The key from {@code file} when given, else from the variable. */
-    private String key(Path file, String variable) {
-        if (file == null) {
-            return env.apply(variable);
-        }
-        try {
-            String key = Files.readString(file).strip();
-            if (key.isEmpty()) {
-                throw new IllegalArgumentException(file + " is empty: it should hold the API key");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the API key from " + file + ": " + e.getMessage());
-        }
-    }
-
     private int usage(String message) {
         err.println("voxworks-conformance: " + message + " (see --help)");
         return 2;
     }
 
-    /** Why a TCP connection to the URL's host and port fails, or {@code null} when it opens. */
-    private static String unreachable(String baseUrl) {
-        URI uri = URI.create(baseUrl);
-        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), port), 5_000);
-            return null;
+    /** Why a file operation failed, in words ({@code no such file}), not as an exception's name. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way";
+        }
+        return e.getMessage() == null ? "an I/O error" : e.getMessage();
+    }
+
+    /** {@code --report DIR}: a directory that exists or can be made, checked before any request. */
+    private static void reportDirectory(Path dir) {
+        String what = "--report (VOXWORKS_CONFORMANCE_REPORT): ";
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(what + dir + " is a file, not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            throw new IllegalArgumentException(what + "cannot create the directory " + dir + ": " + reason(e));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException(what + dir + " is not writable");
         }
     }
 

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +54,7 @@ final class OpenApiContract {
 
     private final String source;
     private final Map<Integer, Documented> responses = new LinkedHashMap<>();
+    private final Set<String> methods = new TreeSet<>();
     private final JsonMapper json = JsonMapper.builder().build();
 
     private OpenApiContract(String source, String yaml) {
@@ -65,6 +68,11 @@ final class OpenApiContract {
         SchemaRegistry registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), b -> b
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                 .schemas(Map.of(SPEC_URI, yaml)));
+        for (Map.Entry<String, JsonNode> operation : spec.path("paths").path(OPERATION_PATH).properties()) {
+            if (operation.getKey().matches("get|put|post|delete|options|head|patch|trace")) {
+                methods.add(operation.getKey().toUpperCase(Locale.ROOT));
+            }
+        }
         JsonNode documented = spec.path("paths").path(OPERATION_PATH).path("get").path("responses");
         if (documented.isMissingNode() || documented.isEmpty()) {
             throw new IllegalArgumentException(source + " documents no responses for GET " + OPERATION_PATH);
@@ -135,13 +143,19 @@ final class OpenApiContract {
         try {
             return new OpenApiContract(file.toString(), Files.readString(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the spec " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("--spec (VOXWORKS_CONFORMANCE_SPEC): cannot read the spec " + file + ": "
+                    + Main.reason(e));
         }
     }
 
     /** Where the spec came from, as a header prints it. */
     String source() {
         return source;
+    }
+
+    /** The methods the spec documents on {@value #OPERATION_PATH} ({@code GET}, and any other it has an operation for). */
+    Set<String> methods() {
+        return Set.copyOf(methods);
     }
 
     /** Every way this response departs from the contract; empty when it conforms. */

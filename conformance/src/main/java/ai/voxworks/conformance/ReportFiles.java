@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -26,6 +27,9 @@ final class ReportFiles {
 
     static final String XML = "TEST-voxworks-conformance.xml";
     static final String HTML = "voxworks-conformance.html";
+    /** The order the HTML page lists cases in: what needs attention first. */
+    private static final List<Outcome> SEVERITY = List.of(Outcome.FAILED, Outcome.RATE_LIMITED, Outcome.NOT_RUN,
+            Outcome.SKIPPED, Outcome.PASSED);
 
     private final UnaryOperator<String> redact;
 
@@ -80,7 +84,7 @@ final class ReportFiles {
                     xml.writeAttribute("time", seconds(c.duration().toMillis()));
                     switch (c.outcome()) {
                         case PASSED -> { }
-                        case SKIPPED -> {
+                        case SKIPPED, NOT_RUN -> {
                             xml.writeEmptyElement("skipped");
                             xml.writeAttribute("message", clean(c.reason()));
                         }
@@ -120,7 +124,7 @@ final class ReportFiles {
                 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
                 table{border-collapse:collapse;width:100%}td,th{padding:.3em .6em;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
                 th{width:9em;color:#555;font-weight:normal}pre{background:#f6f6f6;padding:.8em;overflow-x:auto;white-space:pre-wrap}
-                .PASS{color:#137333}.FAIL{color:#b3261e;font-weight:bold}.RATE{color:#a15c00;font-weight:bold}.SKIP{color:#666}
+                .PASS{color:#137333}.FAIL{color:#b3261e;font-weight:bold}.RATE{color:#a15c00;font-weight:bold}.SKIP{color:#666}.NOT{color:#a15c00}
                 </style></head><body>
                 """);
         for (Group group : results.groups()) {
@@ -132,13 +136,18 @@ final class ReportFiles {
                 }
             }
             out.append("</table>\n<p><strong>").append(escape(ConsoleReport.count(group).strip())).append("</strong></p>\n");
+            // Failures first: a reader opens the page for them, not for the passes.
+            List<CaseResult> cases = group.cases.stream().sorted(Comparator.comparingInt(c -> SEVERITY.indexOf(c.outcome())))
+                    .toList();
+            List<CaseResult> failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).toList();
+            List<CaseResult> limited = cases.stream().filter(c -> c.outcome() == Outcome.RATE_LIMITED).toList();
             out.append("<table>\n");
-            int n = 0;
-            for (CaseResult c : group.cases) {
+            for (CaseResult c : cases) {
                 String word = ConsoleReport.word(c.outcome());
-                boolean bad = c.outcome() == Outcome.FAILED || c.outcome() == Outcome.RATE_LIMITED;
+                int anchor = failed.indexOf(c) >= 0 ? failed.indexOf(c) + 1
+                        : limited.contains(c) ? failed.size() + 1 : 0;
                 out.append("<tr><th class=\"").append(word.split(" ")[0]).append("\">").append(word).append("</th><td>")
-                        .append(bad ? "<a href=\"#f" + (++n) + "\">" + escape(c.name()) + "</a>" : escape(c.name()));
+                        .append(anchor > 0 ? "<a href=\"#f" + anchor + "\">" + escape(c.name()) + "</a>" : escape(c.name()));
                 if (!c.reason().isEmpty()) {
                     out.append("<br><small>").append(escape(c.reason())).append("</small>");
                 }
@@ -146,12 +155,16 @@ final class ReportFiles {
                 out.append("</td></tr>\n");
             }
             out.append("</table>\n");
-            n = 0;
-            for (CaseResult c : group.cases) {
-                if (c.outcome() == Outcome.FAILED || c.outcome() == Outcome.RATE_LIMITED) {
-                    out.append("<h2 id=\"f").append(++n).append("\">").append(ConsoleReport.word(c.outcome())).append(": ")
-                            .append(escape(c.name())).append("</h2>\n<pre>").append(escape(c.details())).append("</pre>\n");
-                }
+            int n = 0;
+            for (CaseResult c : failed) {
+                out.append("<h2 id=\"f").append(++n).append("\">FAIL: ").append(escape(c.name())).append("</h2>\n<pre>")
+                        .append(escape(c.details())).append("</pre>\n");
+            }
+            if (!limited.isEmpty()) {
+                // They all say the same (the server refused before the case could check anything): the first in full.
+                out.append("<h2 id=\"f").append(++n).append("\">RATE LIMITED (").append(limited.size())
+                        .append("): these cases checked nothing. The first: ").append(escape(limited.get(0).name()))
+                        .append("</h2>\n<pre>").append(escape(limited.get(0).details())).append("</pre>\n");
             }
         }
         return out.append("</body></html>\n").toString();

@@ -17,4 +17,7 @@ import java.lang.annotation.Target;
 
     /** Whether it also sends as many as the key's quota allows, to reach the rate limit. */
     boolean exhaustsTheRateLimit() default false;
+
+    /** Whether it also sends the generated ids ({@code --fuzz N}: N more). */
+    boolean generatedIds() default false;
 }

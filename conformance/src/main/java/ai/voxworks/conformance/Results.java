@@ -22,7 +22,11 @@ import org.junit.platform.launcher.TestPlan;
  */
 class Results implements TestExecutionListener {
 
-    enum Outcome { PASSED, FAILED, RATE_LIMITED, SKIPPED }
+    /**
+     * How a case ended. {@code NOT_RUN}: the run had stopped before it (no answer, or past the
+     * deadline); the case where it stopped failed and says why.
+     */
+    enum Outcome { PASSED, FAILED, RATE_LIMITED, SKIPPED, NOT_RUN }
 
     /**
      * One case.
@@ -69,11 +73,15 @@ class Results implements TestExecutionListener {
         }
     }
 
-    /** Hears a run begin (its header is known) and each case end. */
+    /** Hears a run begin (its header is known), each case end, and each wait as it happens. */
     interface Live {
         void started(Group group);
 
         void finished(Group group, CaseResult result);
+
+        /** A case waits ({@code line} says for what and how long), or says how long is left. */
+        default void waiting(Group group, String caseName, String line) {
+        }
     }
 
     /** Hears nothing. */
@@ -112,8 +120,8 @@ class Results implements TestExecutionListener {
     }
 
     boolean allPassed() {
-        return !groups.isEmpty() && cases().stream()
-                .noneMatch(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.RATE_LIMITED);
+        return !groups.isEmpty() && cases().stream().noneMatch(c -> c.outcome() == Outcome.FAILED
+                || c.outcome() == Outcome.RATE_LIMITED || c.outcome() == Outcome.NOT_RUN);
     }
 
     @Override
@@ -133,6 +141,8 @@ class Results implements TestExecutionListener {
             Map<String, String> summary = new LinkedHashMap<>(pairs);
             Group group = groups.computeIfAbsent(summary, s -> newGroup(s, id));
             groupOfContainer.put(id.getUniqueId(), group);
+        } else if (pairs.containsKey(TargetExtension.WAIT_ENTRY)) {
+            group(id).ifPresent(g -> live.waiting(g, id.getDisplayName(), pairs.get(TargetExtension.WAIT_ENTRY)));
         } else if (pairs.containsKey(TargetExtension.REQUESTS_ENTRY)) {
             group(id).ifPresent(g -> g.requests = Math.max(g.requests, Integer.parseInt(pairs.get(TargetExtension.REQUESTS_ENTRY))));
         } else if (pairs.containsKey("note")) {
@@ -141,15 +151,16 @@ class Results implements TestExecutionListener {
     }
 
     private Group newGroup(Map<String, String> summary, TestIdentifier container) {
-        int estimate = 0;
+        int estimate = summary.containsKey(ConsoleReport.NOT_RUN) ? 0 : 1;  // The probe.
         boolean exhausts = false;
+        String generated = summary.getOrDefault(Target.GENERATED_IDS, "0").replaceFirst("^(\\d+).*", "$1");
         List<TestIdentifier> siblings = container.getParentIdObject().map(p -> List.copyOf(plan.getChildren(p)))
                 .orElse(List.of(container));
         for (TestIdentifier sibling : siblings) {
             for (TestIdentifier id : plan.getDescendants(sibling)) {
                 Requests requests = requests(id);
                 if (requests != null) {
-                    estimate += requests.value();
+                    estimate += requests.value() + (requests.generatedIds() ? Integer.parseInt(generated) : 0);
                     exhausts |= requests.exhaustsTheRateLimit();
                 }
             }
@@ -188,14 +199,15 @@ class Results implements TestExecutionListener {
         Throwable thrown = result.getThrowable().orElse(null);
         switch (result.getStatus()) {
             case SUCCESSFUL -> record(id, Outcome.PASSED, "", "");
-            case ABORTED -> record(id, Outcome.SKIPPED, message(thrown).replaceFirst("^Assumption failed: ", ""), "");
+            case ABORTED -> record(id, thrown instanceof Http.Halted ? Outcome.NOT_RUN : Outcome.SKIPPED,
+                    message(thrown).replaceFirst("^Assumption failed: ", ""), "");
             case FAILED -> {
                 if (thrown instanceof RateLimited limited) {
                     record(id, Outcome.RATE_LIMITED, limited.summary(), message(thrown));
                 } else if (thrown instanceof ConformanceFailure failure) {
                     record(id, Outcome.FAILED, failure.summary(), message(thrown));
                 } else {
-                    String text = thrown == null ? "failed" : thrown instanceof AssertionError || thrown instanceof Http.NoResponse
+                    String text = thrown == null ? "failed" : thrown instanceof AssertionError || thrown instanceof Http.Stop
                             ? message(thrown) : thrown.getClass().getSimpleName() + ": " + message(thrown);
                     record(id, Outcome.FAILED, text.lines().findFirst().orElse(""), text);
                 }

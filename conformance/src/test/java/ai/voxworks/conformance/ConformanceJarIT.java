@@ -66,22 +66,28 @@ class ConformanceJarIT {
 
     @Test
     void aMockThatKeepsEveryRulePassesTheStrictProfileWithStatus0(@TempDir Path reportDir) throws Exception {
-        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(30, Duration.ofSeconds(3)))
+        MockServerConfig config = MockServerConfig.builder().port(0).rateLimit(RateLimit.of(50, Duration.ofSeconds(5)))
                 .rateLimitHeaders(RateLimit.HeaderStyle.BOTH).build();
         try (MockServer mock = MockServer.start(config)) {
             Run run = jar(Map.of("VOXWORKS_API_KEY", NORTHWIND, "VOXWORKS_OTHER_API_KEY", BLUEBIRD),
                     "--base-url", mock.baseUrl(), "--call-id", "call_nw_1001", "--foreign-call-id", "call_bb_2001",
-                    "--profile", "strict", "--rate-limit", "--rate-limit-window", "3s", "--report", reportDir.toString());
+                    "--profile", "strict", "--rate-limit", "--rate-limit-window", "5s", "--seed", "7",
+                    "--max-response-time", "5s", "--report", reportDir.toString());
 
             assertThat(run.exit()).as(run.all()).isZero();
             assertThat(run.out()).contains("Voxworks conformance: " + mock.baseUrl(), "key         vx_test_…3a9c",
-                    "profile     strict: ", "requests    about 26, then about as many as the key's quota allows",
+                    "profile     strict: ", "fuzzing     20 generated ids (--fuzz), seed 7: --seed 7 sends the same ones again",
+                    "requests    about 54, then about as many as the key's quota allows",
+                    "PASS          strict · POST, PUT, PATCH and DELETE → 405 with Allow",
+                    "PASS          strict · HEAD answers as GET does, without a body",
+                    "PASS          strict · generated ids (--fuzz, --seed) → no server error",
                     "PASS          strict · after waiting Retry-After, a request passes",
                     "PASS          strict · RateLimit r falls by one per request to 0 (IETF fields, when sent)",
-                    "25 passed, 0 failed, 0 rate limited, 0 skipped (profile strict, ");
+                    "PASS          strict · every response within --max-response-time",
+                    "29 passed, 0 failed, 0 rate limited, 0 skipped (profile strict, ");
             assertThat(run.all() + reports(reportDir)).doesNotContain(NORTHWIND, BLUEBIRD);
             assertThat(Files.readString(reportDir.resolve(ReportFiles.XML)))
-                    .contains("tests=\"25\" failures=\"0\" errors=\"0\" skipped=\"0\"");
+                    .contains("tests=\"29\" failures=\"0\" errors=\"0\" skipped=\"0\"");
         }
     }
 
@@ -90,7 +96,7 @@ class ConformanceJarIT {
         try (FakeVoxworks fake = new FakeVoxworks(Fault.LEAKS_FOREIGN_CALL)) {
             Run run = jar(Map.of("VOXWORKS_API_KEY", FakeVoxworks.KEY, "VOXWORKS_CONFORMANCE_PROFILE", "strict"),
                     "--base-url", fake.baseUrl(), "--call-id", FakeVoxworks.OWN, "--foreign-call-id", FakeVoxworks.FOREIGN,
-                    "--report", reportDir.toString());
+                    "--fuzz", "7", "--report", reportDir.toString());
 
             assertThat(run.exit()).as(run.all()).isEqualTo(1);
             assertThat(run.out()).contains(
@@ -102,15 +108,46 @@ class ConformanceJarIT {
                     "actual:     status 200",
                     "exchange:   GET " + fake.baseUrl() + "/api/v1/get-call/" + FakeVoxworks.FOREIGN,
                     "Authorization: Bearer vx_fake_…e_01",
+                    "replay: curl -sS -i --path-as-is -g -H \"Authorization: Bearer $VOXWORKS_API_KEY\" '" + fake.baseUrl()
+                            + "/api/v1/get-call/" + FakeVoxworks.FOREIGN + "'",
                     "→ 200 in ",
                     "{\"success\":true,\"call\":{\"id\":\"foreign_call_1\"",
-                    "14 passed, 1 failed, 0 rate limited, 10 skipped (profile strict");
+                    "19 passed, 1 failed, 0 rate limited, 9 skipped (profile strict");
             assertThat(run.out()).containsIgnoringCase("Content-Type: application/json")
                     .containsIgnoringCase("X-RateLimit-Remaining: ");
             String reports = reports(reportDir);
             assertThat(reports).contains("failures=\"1\"", "<failure message=\"expected status 404, actual status 200\"",
                     "actual:     status 200", "<h2 id=\"f1\">FAIL: contract · another team&#39;s call → 404</h2>".replace("&#39;", "'"));
             assertThat(run.all() + reports).doesNotContain(FakeVoxworks.KEY);
+            String html = Files.readString(reportDir.resolve(ReportFiles.HTML));
+            assertThat(html.indexOf(">FAIL</th>")).as("the failure is listed first").isPositive()
+                    .isLessThan(html.indexOf(">SKIP</th>")).isLessThan(html.indexOf(">PASS</th>"));
+
+            // The replay line repeats the exchange: the key comes from the variable, the answer is the leak again.
+            String replay = run.out().lines().filter(l -> l.contains("replay: curl")).findFirst().orElseThrow()
+                    .replaceFirst("^.*replay: ", "");
+            ProcessBuilder curl = new ProcessBuilder("bash", "-c", replay);
+            curl.environment().put("VOXWORKS_API_KEY", FakeVoxworks.KEY);
+            Process process = curl.start();
+            String answer = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"id\":\"foreign_call_1\"");
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersEndsTheRunWithinTwiceTheTimeoutPlus5sInOneLine() throws Exception {
+        try (FakeVoxworks fake = new FakeVoxworks(Fault.NEVER_ANSWERS)) {
+            long start = System.nanoTime();
+            Run run = jar(Map.of("VOXWORKS_API_KEY", FakeVoxworks.KEY), "--base-url", fake.baseUrl(),
+                    "--call-id", FakeVoxworks.OWN, "--profile", "strict", "--rate-limit", "--timeout", "2s");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(run.exit()).as(run.all()).isEqualTo(1);
+            assertThat(run.err().lines()).containsExactly("voxworks-conformance: no answer in 2 s (--timeout): GET "
+                    + fake.baseUrl() + "/api/v1/get-call/" + FakeVoxworks.OWN);
+            assertThat(run.out()).isEmpty();
+            assertThat(took).as("2 × --timeout + 5 s, the JVM's start included").isLessThan(Duration.ofSeconds(9));
         }
     }
 
@@ -126,6 +163,7 @@ class ConformanceJarIT {
                     "RATE LIMITED  contract · another team's call → 404 — rate limited (Retry-After ",
                     "Rate limited (6): these cases checked nothing.",
                     "longer than --max-wait 10 s, so it was not waited for",
+                    "replay: curl -sS -i --path-as-is -g -H \"Authorization: Bearer $VOXWORKS_API_KEY\"",
                     "0 failed, 6 rate limited")
                     .doesNotContain("FAIL ", "expected status 404", "must not reveal", NORTHWIND);
         }
@@ -137,7 +175,7 @@ class ConformanceJarIT {
 
         assertThat(run.exit()).as(run.all()).isZero();
         assertThat(run.out()).contains("(the embedded mock with its demo data, started in-process)",
-                "25 passed, 0 failed, 0 rate limited, 0 skipped (profile strict");
+                "28 passed, 0 failed, 0 rate limited, 1 skipped (profile strict");
         assertThat(run.err()).isEmpty();
     }
 

@@ -46,11 +46,12 @@ class OpenApiContractTest {
         server.start(InetAddress.getLoopbackAddress(), 0);
         Target target = Target.read(Map.of(Setting.BASE_URL.property, "http://127.0.0.1:" + server.getPort(), Setting.API_KEY.property,
                 "vx_test_contract_key_000001", Setting.CALL_ID.property, "c1")::get, name -> null);
-        http = new Http(target, OpenApiContract.load(target.spec()), d -> { });
+        http = new Http(target, OpenApiContract.load(target.spec()), new ManualTime().asTime());
     }
 
     @AfterEach
     void stop() {
+        http.close();
         server.close();
     }
 
@@ -62,7 +63,7 @@ class OpenApiContractTest {
 
     /** The exchange, when the contract let it through. */
     private Exchange get() {
-        return http.get("c1", Credentials.bearer("vx_test_contract_key_000001"));
+        return http.get("c1", Credentials.bearer("vx_test_contract_key_000001", "VOXWORKS_API_KEY"));
     }
 
     /** The problems the contract found, when it refused the response. */

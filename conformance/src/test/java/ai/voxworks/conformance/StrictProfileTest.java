@@ -7,12 +7,13 @@ import org.junit.platform.suite.api.SuiteDisplayName;
 
 /**
  * The Maven route: every case, strict profile, against the embedded mock, or against
- * {@code -Dvoxworks.baseUrl=...} (with the other {@code voxworks.*} properties or their variables).
+ * {@code -Dvoxworks.baseUrl=...} (with the other {@code voxworks.*} properties) when
+ * {@code -Dvoxworks.conformance.profile=strict} asks for it.
  */
 @Suite
 @SuiteDisplayName("conformance, strict profile")
-@SelectClasses({GetCallCases.class, RateLimitCases.class})
-@ConfigurationParameter(key = "voxworks.conformance.profile", value = "strict")
+@SelectClasses({GetCallCases.class, NegativeCases.class, RateLimitCases.class, ResponseTimeCases.class})
+@ConfigurationParameter(key = TargetExtension.SUITE, value = "strict")
 @ConfigurationParameter(key = ConformanceRun.CLASS_ORDER, value = "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
 class StrictProfileTest {
 }

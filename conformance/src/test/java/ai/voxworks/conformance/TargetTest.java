@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.voxworks.conformance.Target.Setting;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TargetTest {
 
@@ -73,7 +77,7 @@ class TargetTest {
 
         assertThatThrownBy(() -> read(Map.of(), remote)).hasMessageContaining("--call-id (VOXWORKS_CALL_ID)");
         assertThatThrownBy(() -> read(Map.of(Setting.BASE_URL.property, "https://api.example", Setting.CALL_ID.property, "c"),
-                Map.of())).hasMessageContaining("set VOXWORKS_API_KEY (or give --api-key-file FILE)");
+                Map.of())).hasMessageContaining("set VOXWORKS_API_KEY (or give --api-key-file FILE, voxworks.apiKeyFile under Maven)");
         assertThatThrownBy(() -> read(Map.of(Setting.CALL_ID.property, "c1"), Map.of()))
                 .hasMessageContaining("--call-id (VOXWORKS_CALL_ID) is set but --base-url (VOXWORKS_BASE_URL) is not");
         assertThatThrownBy(() -> read(Map.of(Setting.BASE_URL.property, "api.example"), Map.of()))
@@ -82,6 +86,20 @@ class TargetTest {
                 .hasMessageContaining("--profile (VOXWORKS_CONFORMANCE_PROFILE): 'lenient' is neither contract nor strict");
         assertThatThrownBy(() -> read(Map.of(Setting.MAX_WAIT.property, "soon"), Map.of()))
                 .hasMessageContaining("'soon' is not a duration");
+    }
+
+    @Test
+    void aKeyFileWinsOverTheKeysVariableSoThatTheMavenRouteKeepsKeysOffCommandLines(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("key"), KEY + "\n");
+        Path other = Files.writeString(dir.resolve("other"), "vx_live_other_team_key_4321\n");
+
+        Target target = read(Map.of(Setting.BASE_URL.property, "https://api.example", Setting.CALL_ID.property, "c1",
+                Setting.API_KEY_FILE.property, file.toString(), Setting.FOREIGN_CALL_ID.property, "f1"),
+                Map.of("VOXWORKS_API_KEY", "vx_live_from_the_variable_0000", "VOXWORKS_OTHER_API_KEY_FILE", other.toString()));
+
+        assertThat(target.apiKey()).isEqualTo(KEY);
+        assertThat(target.otherApiKey()).contains("vx_live_other_team_key_4321");
+        assertThat(Setting.API_KEY_FILE.env()).isEqualTo("VOXWORKS_API_KEY_FILE");
     }
 
     @Test
