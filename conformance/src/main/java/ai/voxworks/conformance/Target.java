@@ -2,9 +2,11 @@ package ai.voxworks.conformance;
 
 import ai.voxworks.client.internal.ApiKeys;
 import ai.voxworks.client.internal.Durations;
+import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.Fixtures;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -83,11 +85,22 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
         }
     }
 
-    /** The embedded mock's demo data: a key, one of its team's calls, another team's call and key. */
-    static final String EMBEDDED_KEY = "vx_test_northwind_primary_7f3a9c";
-    static final String EMBEDDED_CALL = "call_nw_1001";
-    static final String EMBEDDED_FOREIGN_CALL = "call_bb_2001";
-    static final String EMBEDDED_OTHER_KEY = "vx_test_bluebird_5d0c6a";
+    /**
+     * The embedded mock's demo data: the toolkit's one demo identity (the first key of the first team
+     * in teams.json) with its first call, and another team's first call and key.
+     */
+    record Embedded(String key, String call, String foreignCall, String otherKey) {
+        static Embedded of(Fixtures data) {
+            String key = data.demoKey();
+            String team = data.teamOfKey(key).orElseThrow().id();
+            CallSummary foreign = data.calls().stream().filter(c -> !c.teamId().equals(team)).findFirst().orElseThrow();
+            String otherKey = data.teams().stream().filter(t -> t.id().equals(foreign.teamId())).findFirst().orElseThrow()
+                    .apiKeys().get(0);
+            return new Embedded(key, data.demoCall().orElseThrow().id(), foreign.id(), otherKey);
+        }
+    }
+
+    static final Embedded EMBEDDED = Embedded.of(Fixtures.bundled());
     static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
@@ -135,8 +148,8 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
                             + " is not: without a base URL the suite checks the embedded mock, with its own demo data");
                 }
             }
-            return checked(new Target(null, true, EMBEDDED_KEY, EMBEDDED_CALL, Optional.of(EMBEDDED_FOREIGN_CALL),
-                    Optional.of(EMBEDDED_OTHER_KEY), profile.orElse(Profile.STRICT), true,
+            return checked(new Target(null, true, EMBEDDED.key(), EMBEDDED.call(), Optional.of(EMBEDDED.foreignCall()),
+                    Optional.of(EMBEDDED.otherKey()), profile.orElse(Profile.STRICT), true,
                     Optional.of(TargetExtension.EMBEDDED_WINDOW), maxWait, spec, timeout, deadline, fuzz, seed,
                     maxResponseTime));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.voxworks.conformance.Target.Setting;
+import ai.voxworks.mock.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,10 @@ class TargetTest {
         Target target = read(Map.of(), Map.of("VOXWORKS_API_KEY", KEY));
 
         assertThat(target.embedded()).isTrue();
-        assertThat(target.apiKey()).isEqualTo(Target.EMBEDDED_KEY);
+        assertThat(target.apiKey()).isEqualTo("vx_test_northwind_primary_7f3a9c").isEqualTo(Fixtures.bundled().demoKey());
+        assertThat(target.callId()).isEqualTo("call_nw_1001");
+        assertThat(target.foreignCallId()).hasValue("call_bb_2001");
+        assertThat(target.otherApiKey()).hasValue("vx_test_bluebird_5d0c6a");
         assertThat(target.profile()).isEqualTo(Profile.STRICT);
         assertThat(target.rateLimitOptIn()).isTrue();
     }
