@@ -117,4 +117,24 @@ class TargetTest {
         assertThat(target.redact("Invalid API key " + KEY + " or vx_live_other_team_key_4321"))
                 .isEqualTo("Invalid API key vx_live_…6789 or vx_live_…4321");
     }
+
+    @Test
+    void anExportedBaseUrlThatMavenDoesNotReadIsNamedInTheReportNotUsed() {
+        Target embedded = read(Map.of(), Map.of());
+        String before = System.getProperty(TargetExtension.EXPORTED_BASE_URL);
+        try {
+            System.setProperty(TargetExtension.EXPORTED_BASE_URL, "https://staging.example");
+            assertThat(embedded.embedded()).isTrue();
+            assertThat(TargetExtension.ignoredBaseUrl(embedded)).hasValue("https://staging.example");
+
+            System.setProperty(TargetExtension.EXPORTED_BASE_URL, "${env.VOXWORKS_BASE_URL}");  // not exported
+            assertThat(TargetExtension.ignoredBaseUrl(embedded)).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(TargetExtension.EXPORTED_BASE_URL);
+            } else {
+                System.setProperty(TargetExtension.EXPORTED_BASE_URL, before);
+            }
+        }
+    }
 }
