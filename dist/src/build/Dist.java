@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  *   bin/voxworks-mock       the launcher (mock-server/voxworks-mock), on the runtime below
  *   lib/                    voxworks-mock-server.jar and the class list of the build's training run
  *   runtime/                a Java runtime trimmed by jlink to the modules the jar needs
+ *   package.json            the same directory as an npm package (npm pack), for npx voxworks-mock
  * </pre>
  *
  * and {@code voxworks-mock-VERSION-linux-x64.tar.gz} beside it. The modules are what jdeps finds in
@@ -97,6 +98,7 @@ public final class Dist {
         Files.copy(launcher, bin);
         Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(home.resolve("README.txt"), readme(version, modules), StandardCharsets.UTF_8);
+        Files.writeString(home.resolve("package.json"), packageJson(version), StandardCharsets.UTF_8);
 
         Path tarball = out.resolve(name + "-linux-x64.tar.gz");
         Files.deleteIfExists(tarball);
@@ -123,6 +125,28 @@ public final class Dist {
 
                 runtime/ is a Java %s runtime trimmed by jlink to: %s.
                 """.formatted(version, Runtime.version().feature(), String.join(", ", modules));
+    }
+
+    /**
+     * The same directory as an npm package, for frontend projects: {@code npm install
+     * PATH/TO/voxworks-mock-VERSION.tgz} (made by {@code npm pack} of this directory), then
+     * {@code npx voxworks-mock}. Private, so {@code npm publish} refuses it; npm installs it only on
+     * Linux x86-64, the runtime's platform.
+     */
+    private static String packageJson(String version) {
+        return """
+                {
+                  "name": "voxworks-mock",
+                  "version": "%s",
+                  "description": "Voxworks API mock server with its own Java runtime: npx voxworks-mock (no Java to install)",
+                  "private": true,
+                  "license": "UNLICENSED",
+                  "os": ["linux"],
+                  "cpu": ["x64"],
+                  "bin": { "voxworks-mock": "bin/voxworks-mock" },
+                  "files": ["bin/", "lib/voxworks-mock-server.jar", "lib/voxworks-mock-server.classlist", "runtime/", "README.txt"]
+                }
+                """.formatted(version);
     }
 
     /** Runs a JDK tool in this JVM and returns what it printed. */

@@ -38,6 +38,15 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            train(args);
+        } catch (Failure e) {
+            System.err.println("CdsTraining: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void train(String[] args) throws Exception {
         if (args.length != 4) {
             fail("usage: java CdsTraining.java JAVA JAR CLASSLIST LAUNCHER");
         }
@@ -169,8 +178,16 @@ public final class CdsTraining {
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Stops the training with one line; the finally blocks still stop the server. */
     private static void fail(String message) {
-        System.err.println("CdsTraining: " + message);
-        System.exit(1);
+        throw new Failure(message);
+    }
+
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message, null, false, false);
+        }
     }
 }

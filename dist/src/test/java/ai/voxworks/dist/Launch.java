@@ -40,7 +40,15 @@ final class Launch implements AutoCloseable {
     }
 
     static Launch of(Map<String, String> env, String... command) {
+        return in(null, env, command);
+    }
+
+    /** {@link #of} in the working directory {@code dir}. */
+    static Launch in(java.nio.file.Path dir, Map<String, String> env, String... command) {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+        if (dir != null) {
+            builder.directory(dir.toFile());
+        }
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
@@ -73,6 +81,12 @@ final class Launch implements AutoCloseable {
         return awaitExit();
     }
 
+    /** SIGTERM to every process it started (npx's children, say), then to it; its exit status. */
+    int terminateAll() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroy);
+        return terminate();
+    }
+
     int awaitExit() throws InterruptedException {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -89,6 +103,7 @@ final class Launch implements AutoCloseable {
 
     @Override
     public void close() {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 }
