@@ -44,7 +44,7 @@ class ReadmeExampleTest {
         String readme = Files.readString(Path.of("../README.md"));
         String version = System.getProperty("voxworks.version");
 
-        for (String artifact : List.of("voxworks-client", "voxworks-mock-junit5", "voxworks-mock-server")) {
+        for (String artifact : List.of("voxworks-client", "voxworks-mock-junit5", "voxworks-mock")) {
             assertThat(readme).contains("`ai.voxworks:" + artifact + ":" + version + "`");
         }
         assertThat(readme).contains("mvn -B -q install -DskipTests -pl mock-junit5 -am");
