@@ -51,6 +51,6 @@ class HermeticTestsTest {
         String path = root.relativize(file).toString();
         String name = file.getFileName().toString();
         return Files.isRegularFile(file) && !path.contains("/target/") && !path.startsWith(".git") && !path.startsWith("examples")
-                && (name.endsWith(".java") || name.endsWith(".jsh") || name.equals("voxworks-shell"));
+                && (name.endsWith(".java") || name.endsWith(".jsh") || name.equals("voxworks-shell") || name.equals("voxworks-mock"));
     }
 }

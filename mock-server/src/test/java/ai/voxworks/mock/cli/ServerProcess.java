@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +26,14 @@ final class ServerProcess implements AutoCloseable {
     private final Thread reader;
 
     private ServerProcess(List<String> command) {
+        this(command, Map.of());
+    }
+
+    private ServerProcess(List<String> command, Map<String, String> env) {
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,6 +86,11 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return new ServerProcess(command);
+    }
+
+    /** {@code command...} with {@code env} added to this JVM's environment (the launcher script, say). */
+    static ServerProcess of(Map<String, String> env, String... command) {
+        return new ServerProcess(List.of(command), env);
     }
 
     private static String java() {

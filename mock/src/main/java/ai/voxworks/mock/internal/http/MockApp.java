@@ -41,6 +41,7 @@ public final class MockApp {
      */
     public static Javalin create(MockServerConfig config, MockControl control, ScheduledExecutorService scheduler,
                                  ServerLimits limits) {
+        spareJettyTheMBeanServer();
         GetCallHandler getCall = new GetCallHandler(
                 new Authentication(control.store()),
                 control.limiter(),
@@ -199,6 +200,26 @@ public final class MockApp {
                 UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING)));
         app.jetty.modifyServletContextHandler(context -> context.getServletHandler().setDecodeAmbiguousURIs(true));
         app.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+    }
+
+    /**
+     * Jetty sizes its padding by asking the platform MBean server whether references are
+     * compressed, unless this property says what to use; starting the MBean server is about a
+     * tenth of a first start. Jetty's own arithmetic (a cache line over the size of a reference),
+     * with the reference size the JVM reports, gives the value Jetty would find. A value set
+     * before is kept.
+     */
+    private static void spareJettyTheMBeanServer() {
+        String property = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(property) == null) {
+            int reference;
+            try {
+                reference = Class.forName("sun.misc.Unsafe").getField("ARRAY_OBJECT_INDEX_SCALE").getInt(null);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return;  // Jetty finds out for itself
+            }
+            System.setProperty(property, String.valueOf(Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64) / reference));
+        }
     }
 
     private static String resourceText(String name) {
