@@ -18,11 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -103,7 +105,7 @@ public final class MockServer implements AutoCloseable {
         }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "voxworks-mock-delays"));
         MockControl control = new MockControl(store, loader.callReader(), source,
-                () -> watcher == null ? null : watcher.lastReload(), limiter, JOURNAL_CAPACITY);
+                () -> watcher == null ? null : watcher.lastReload(), limiter, JOURNAL_CAPACITY, config.faults());
         Javalin app = MockApp.create(config, control, scheduler, limits);
         Runnable undo = () -> {
             stopQuietly(app);
@@ -212,7 +214,8 @@ public final class MockServer implements AutoCloseable {
 
     /**
      * Back to the start: the data as loaded from its source (a fixtures directory is read again)
-     * without the calls put or removed since, every rate-limit bucket full, the journal empty. With a shared rate-limit store the data is
+     * without the calls put or removed since, every rate-limit bucket full, no fault queued by
+     * {@link #faultNext}, the fault profile's requests numbered from 0 again, the journal empty. With a shared rate-limit store the data is
      * left as the watched directory has it, and the buckets are refilled for every replica.
      *
      * @throws InvalidFixturesException when the fixtures directory is now invalid; nothing changed
@@ -225,6 +228,40 @@ public final class MockServer implements AutoCloseable {
     /** The last API requests, newest first (at most {@link #JOURNAL_CAPACITY}). */
     public List<RecordedRequest> requests() {
         return control.requests();
+    }
+
+    /**
+     * Waits until {@code done} accepts the journal ({@link #requests()}, newest first) or
+     * {@code timeout} passes, and returns the journal as last read: test {@code done} on it again
+     * to tell which. Woken by each request recorded, it polls nothing and returns as soon as
+     * {@code done} holds.
+     *
+     * <pre>{@code
+     * server.awaitRequests(journal -> journal.size() >= 2, Duration.ofSeconds(2));
+     * }</pre>
+     *
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public List<RecordedRequest> awaitRequests(Predicate<List<RecordedRequest>> done, Duration timeout)
+            throws InterruptedException {
+        Objects.requireNonNull(done, "done");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative");
+        }
+        return control.awaitRequests(done, timeout);
+    }
+
+    /**
+     * The next get-call requests get these faults, one each, in the order given, whatever the
+     * {@link MockServerConfig#faults() profile} would draw; a request's own {@code Prefer: code=} or
+     * {@code fault=} still wins (and uses up its turn). Forgotten by {@link #reset()}.
+     *
+     * <pre>{@code
+     * server.faultNext(Fault.RESET);   // the next request is reset; a client that retries gets the call on its second
+     * }</pre>
+     */
+    public void faultNext(Fault... faults) {
+        control.faultNext(List.of(faults));
     }
 
     /** Stops listening and releases the port; safe to call more than once. */

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param rateLimitStore   where the buckets live: in this process (default), or in a Redis server that
  *                         replicas share ({@link RateLimitStore})
  * @param latency     delay added to every API response, default none
+ * @param faults      faults drawn at random for get-call requests, the same ones for the same seed; default
+ *                    {@link FaultProfile#OFF}
  * @param corsOrigins origins allowed to call the API from a browser; {@code *} allows any
  * @param allowedHosts names served besides this machine's own ({@code localhost}, IP addresses, the
  *                    bound host): {@code Host} headers naming anything else are refused (DNS rebinding);
@@ -41,6 +43,7 @@ public record MockServerConfig(
         RateLimit.HeaderStyle rateLimitHeaders,
         RateLimitStore rateLimitStore,
         Duration latency,
+        FaultProfile faults,
         List<String> corsOrigins,
         List<String> allowedHosts) {
 
@@ -55,6 +58,7 @@ public record MockServerConfig(
         Objects.requireNonNull(rateLimitHeaders, "rateLimitHeaders");
         Objects.requireNonNull(rateLimitStore, "rateLimitStore");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(faults, "faults");
         corsOrigins = List.copyOf(corsOrigins);
         allowedHosts = List.copyOf(allowedHosts);
         if (host.isBlank()) {
@@ -93,6 +97,7 @@ public record MockServerConfig(
         private RateLimit.HeaderStyle rateLimitHeaders = RateLimit.HeaderStyle.X;
         private RateLimitStore rateLimitStore = RateLimitStore.LOCAL;
         private Duration latency = Duration.ZERO;
+        private FaultProfile faults = FaultProfile.OFF;
         private List<String> corsOrigins = List.of("*");
         private List<String> allowedHosts = List.of();
 
@@ -149,6 +154,15 @@ public record MockServerConfig(
             return this;
         }
 
+        /**
+         * Faults at random, such as {@code FaultProfile.parse("5%:reset,2%:500").withSeed(42)}: the same
+         * requests get the same faults for the same seed. Default {@link FaultProfile#OFF}.
+         */
+        public Builder faults(FaultProfile faults) {
+            this.faults = faults;
+            return this;
+        }
+
         public Builder corsOrigins(List<String> corsOrigins) {
             this.corsOrigins = corsOrigins;
             return this;
@@ -162,7 +176,7 @@ public record MockServerConfig(
 
         public MockServerConfig build() {
             return new MockServerConfig(host, port, Optional.ofNullable(fixturesDir), rateLimit, rateLimitScope,
-                    rateLimitHeaders, rateLimitStore, latency, corsOrigins, allowedHosts);
+                    rateLimitHeaders, rateLimitStore, latency, faults, corsOrigins, allowedHosts);
         }
     }
 }

@@ -12,13 +12,17 @@ import java.util.Optional;
  * @param time      when it arrived
  * @param method    HTTP method
  * @param path      the path as sent (still percent-encoded), with any configured API key in it masked
- * @param status    the status answered
+ * @param status    the status answered; 0 when the connection was reset before one was sent ({@link Fault#RESET})
  * @param teamId    the team of the key that authenticated it, or {@code null}
  * @param maskedKey that key, masked (prefix and last characters), or {@code null}
- * @param latencyMs time to the response, including any configured or requested delay
+ * @param latencyMs time to the response, including any configured or requested delay (to its headers,
+ *                  for a body that drips)
+ * @param fault     the {@link Fault} it was given ({@code reset}, {@code truncate}, {@code drip},
+ *                  {@code malformed}, or a status such as {@code 500} that a profile or
+ *                  {@link MockServer#faultNext} forced), or {@code null}
  */
 public record RecordedRequest(Instant time, String method, String path, int status, String teamId, String maskedKey,
-                              double latencyMs) {
+                              double latencyMs, String fault) {
 
     private static final String GET_CALL = "/api/v1/get-call/";
 

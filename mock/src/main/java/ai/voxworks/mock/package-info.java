@@ -11,6 +11,8 @@
  *   <li>{@link ai.voxworks.mock.Fixtures}, {@link ai.voxworks.mock.Team}, {@link ai.voxworks.mock.CallSummary}:
  *       the data it serves, read-only;</li>
  *   <li>{@link ai.voxworks.mock.RecordedRequest}: an entry of its request journal;</li>
+ *   <li>{@link ai.voxworks.mock.Fault} and {@link ai.voxworks.mock.FaultProfile}: the network misbehaving on
+ *       request, or at random with a seed;</li>
  *   <li>{@link ai.voxworks.mock.InvalidFixturesException} and {@link ai.voxworks.mock.FixtureProblem}: why data
  *       was refused;</li>
  *   <li>{@link ai.voxworks.mock.Recorder} and {@link ai.voxworks.mock.RecordingSummary}: real calls recorded into

@@ -1,7 +1,12 @@
 package com.example.callstatus;
 
+import static ai.voxworks.mock.junit5.RequestPattern.getCall;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.voxworks.client.TransportException;
+import ai.voxworks.client.UnexpectedResponseException;
+import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.junit5.VoxworksMockExtension;
 import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.Test;
@@ -51,6 +56,20 @@ class CallStatusServiceTest {
         assertThat(service.describe("call_bb_2003")).startsWith("call_bb_2003: busy, try again in ");
         assertThat(mock.requestsWithStatus(429)).hasSize(1);
         assertThat(output.getOut()).contains("WARN", "CallStatusService", "Voxworks rate limit reached (vx_test_…");
+    }
+
+    @Test
+    void theNetworksFaultsReachTheServiceAsTheClientsTypedErrors() {
+        // On the Jetty this build manages: a reset, a body cut short, a 200 that is not JSON.
+        mock.faultNext(Fault.RESET, Fault.TRUNCATE, Fault.MALFORMED);
+
+        assertThatThrownBy(() -> service.describe("call_bb_2001")).isInstanceOf(TransportException.class);
+        assertThatThrownBy(() -> service.describe("call_bb_2001")).isInstanceOf(UnexpectedResponseException.class)
+                .hasMessageStartingWith("HTTP 200: the body was cut off");
+        assertThatThrownBy(() -> service.describe("call_bb_2001")).isInstanceOf(UnexpectedResponseException.class)
+                .hasMessageStartingWith("HTTP 200: not JSON");
+        mock.verify(1, getCall("call_bb_2001").withFault(Fault.RESET).withStatus(0));
+        mock.verify(3, getCall("call_bb_2001"));
     }
 
     @Test

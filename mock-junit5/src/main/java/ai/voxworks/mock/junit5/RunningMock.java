@@ -2,15 +2,20 @@ package ai.voxworks.mock.junit5;
 
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.RecordedRequest;
-import ai.voxworks.mock.Team;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * A started mock and the clients made for it, which it closes: those made during a test when
@@ -19,19 +24,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class RunningMock implements VoxworksMock {
 
     private final MockServer server;
+    private final boolean strict;
+    private final Verifier verifier;
+    /** The requests of this test a verification matched: expected, in strict mode. */
+    private final Set<RecordedRequest> verified = ConcurrentHashMap.newKeySet();
     private final List<VoxworksClient> clientsOfTheClass = new ArrayList<>();
     private final List<VoxworksClient> clientsOfTheTest = new ArrayList<>();
     /** One test at a time: the permit is held from before each test to after it. */
     private final Semaphore turn = new Semaphore(1, true);
     private ExtensionContext currentTest;  // Guarded by this, as are both lists.
 
-    private RunningMock(MockServer server) {
+    private RunningMock(MockServer server, boolean strict) {
         this.server = server;
+        this.strict = strict;
+        this.verifier = new Verifier(server, verified::addAll);
     }
 
     /** @throws ai.voxworks.mock.InvalidFixturesException as {@link MockServer#start} does, unchanged */
     static RunningMock start(Settings settings) {
-        return new RunningMock(MockServer.start(settings.config()));
+        return new RunningMock(MockServer.start(settings.config()), settings.strict());
     }
 
     /**
@@ -55,6 +66,32 @@ final class RunningMock implements VoxworksMock {
         }
         synchronized (this) {
             currentTest = test;
+        }
+        verified.clear();
+    }
+
+    /**
+     * In strict mode, fails the test that made requests it did not expect: a 401, a request for a
+     * call id the data lacks (when the test ends), or for no route at all; unless a verification of
+     * the test matched it.
+     */
+    void checkStrict() {
+        if (!strict) {
+            return;
+        }
+        List<Verifier.Row> unexpected = new ArrayList<>();
+        for (RecordedRequest r : server.requests()) {
+            String reason = r.status() == 401 ? "a 401"
+                    : r.callId().isEmpty() ? "no such endpoint"
+                    : server.fixtures().call(r.callId().get()).isEmpty() ? "a call the data lacks" : null;
+            if (reason != null && !verified.contains(r)) {
+                unexpected.add(new Verifier.Row(r, reason));
+            }
+        }
+        if (!unexpected.isEmpty()) {
+            throw new AssertionFailedError("Strict Voxworks mock: " + unexpected.size() + " request"
+                    + (unexpected.size() == 1 ? "" : "s") + " this test did not expect (a verify or await that matches "
+                    + "a request expects it), newest first:" + Verifier.table(unexpected));
         }
     }
 
@@ -142,6 +179,25 @@ final class RunningMock implements VoxworksMock {
     @Override
     public List<RecordedRequest> requests() {
         return server.requests();
+    }
+
+    @Override
+    public void verify(int count, RequestPattern pattern) {
+        verifier.verify(count, Objects.requireNonNull(pattern, "pattern"));
+    }
+
+    @Override
+    public Waiting await(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative");
+        }
+        return (count, pattern) -> verifier.await(timeout, count, Objects.requireNonNull(pattern, "pattern"));
+    }
+
+    @Override
+    public void faultNext(Fault... faults) {
+        server.faultNext(faults);
     }
 
     @Override

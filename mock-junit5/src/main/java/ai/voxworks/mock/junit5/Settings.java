@@ -1,6 +1,7 @@
 package ai.voxworks.mock.junit5;
 
 import ai.voxworks.client.internal.Durations;
+import ai.voxworks.mock.FaultProfile;
 import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import java.nio.file.Path;
@@ -12,17 +13,20 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * {@link VoxworksMockExtension.Builder} say.
  *
  * @param fixturesDir absolute, or {@code null} for the bundled fixtures
+ * @param faults      the fault profile, with its seed
+ * @param strict      fail a test that made requests it did not expect
  * @param perMethod   one mock per test method instead of one per class
  */
-record Settings(Path fixturesDir, RateLimit rateLimit, Duration latency, boolean perMethod) {
+record Settings(Path fixturesDir, RateLimit rateLimit, Duration latency, FaultProfile faults, boolean strict,
+                boolean perMethod) {
 
     /** The documented defaults, the same for the annotation and the builder. */
-    static final Settings DEFAULTS = new Settings(null, RateLimit.DEFAULT, Duration.ZERO, false);
+    static final Settings DEFAULTS = new Settings(null, RateLimit.DEFAULT, Duration.ZERO, FaultProfile.OFF, false, false);
 
     Settings {
         // Relative to the working directory (the module's directory under Maven), fixed now.
         fixturesDir = fixturesDir == null ? null : fixturesDir.toAbsolutePath().normalize();
-        config(fixturesDir, rateLimit, latency);  // Refuse at once what the server would refuse later.
+        config(fixturesDir, rateLimit, latency, faults);  // Refuse at once what the server would refuse later.
     }
 
     /** The settings an annotation gives; a bad attribute fails the class with a message naming it. */
@@ -39,8 +43,14 @@ record Settings(Path fixturesDir, RateLimit rateLimit, Duration latency, boolean
         } catch (IllegalArgumentException e) {
             throw badAttribute(testClass, "rateLimit", e);
         }
+        FaultProfile faults;
         try {
-            return new Settings(dir, rateLimit, Durations.parse(annotation.latency()), false);
+            faults = FaultProfile.parse(annotation.faults()).withSeed(annotation.seed());
+        } catch (IllegalArgumentException e) {
+            throw badAttribute(testClass, "faults", e);
+        }
+        try {
+            return new Settings(dir, rateLimit, Durations.parse(annotation.latency()), faults, annotation.strict(), false);
         } catch (IllegalArgumentException e) {
             throw badAttribute(testClass, "latency", e);
         }
@@ -48,16 +58,17 @@ record Settings(Path fixturesDir, RateLimit rateLimit, Duration latency, boolean
 
     /** The server's configuration: loopback, a free port. */
     MockServerConfig config() {
-        return config(fixturesDir, rateLimit, latency);
+        return config(fixturesDir, rateLimit, latency, faults);
     }
 
-    private static MockServerConfig config(Path fixturesDir, RateLimit rateLimit, Duration latency) {
+    private static MockServerConfig config(Path fixturesDir, RateLimit rateLimit, Duration latency, FaultProfile faults) {
         return MockServerConfig.builder()
                 .host("127.0.0.1")
                 .port(0)
                 .fixturesDir(fixturesDir)
                 .rateLimit(rateLimit)
                 .latency(latency)
+                .faults(faults)
                 .build();
     }
 

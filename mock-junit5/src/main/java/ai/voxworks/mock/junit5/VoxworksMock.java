@@ -2,9 +2,11 @@ package ai.voxworks.mock.junit5;
 
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.InvalidFixturesException;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.RecordedRequest;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +20,9 @@ import java.util.List;
  *     assertEquals(1, mock.requestsWithStatus(404).size());
  * }
  * }</pre>
+ *
+ * <p>What a test's code sent is checked with {@link #verify} and, for requests still to come,
+ * {@link #await}: {@code mock.await(Duration.ofSeconds(2)).verify(1, getCall("call_nw_1001"))}.
  *
  * <p>Clients it makes do not retry ({@code maxRetries(0)}): a 429 or a 500 reaches the test at
  * once instead of after a {@code Retry-After} wait. The extension closes them: those made during
@@ -68,8 +73,42 @@ public sealed interface VoxworksMock permits RunningMock, VoxworksMockExtension 
     }
 
     /**
+     * Checks that exactly {@code count} requests of this test match {@code pattern}; else fails
+     * with what was received, nearest first, keys masked.
+     *
+     * <pre>{@code
+     * mock.verify(2, getCall("call_nw_1001").withKey(key));   // import static ...RequestPattern.getCall
+     * }</pre>
+     *
+     * @throws org.opentest4j.AssertionFailedError when the count differs
+     * @throws IllegalArgumentException            when the pattern's key masks like another key of its team
+     */
+    void verify(int count, RequestPattern pattern);
+
+    /**
+     * {@link #verify} for requests still to come: {@code mock.await(Duration.ofSeconds(2)).verify(1, getCall(id))}
+     * returns as soon as {@code count} matching requests have arrived (woken by each new request, no
+     * polling, no sleep), and fails when the timeout passes first, or when more than {@code count} match.
+     */
+    Waiting await(Duration timeout);
+
+    /** What {@link #await} returns: its {@link #verify} waits. */
+    interface Waiting {
+        /** As {@link VoxworksMock#verify}, once {@code count} requests match or the timeout has passed. */
+        void verify(int count, RequestPattern pattern);
+    }
+
+    /**
+     * The next API requests get these faults, one each, in order (then none, unless a profile is
+     * set): {@code mock.faultNext(Fault.RESET)} resets the connection of the next request before any
+     * byte. The journal names each ({@link RecordedRequest#fault()}). Undone by the reset before the
+     * next test.
+     */
+    void faultNext(Fault... faults);
+
+    /**
      * Back to the start, as before each test: the data as loaded from its source, every
-     * rate-limit bucket full, the journal empty.
+     * rate-limit bucket full, no fault queued (a profile's draws from the first again), the journal empty.
      */
     void reset();
 

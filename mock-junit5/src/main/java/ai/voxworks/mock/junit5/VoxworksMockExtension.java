@@ -3,6 +3,8 @@ package ai.voxworks.mock.junit5;
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.client.internal.Durations;
 import ai.voxworks.mock.CallSummary;
+import ai.voxworks.mock.Fault;
+import ai.voxworks.mock.FaultProfile;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.RateLimit;
 import ai.voxworks.mock.RecordedRequest;
@@ -120,8 +122,12 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
             mock = running;
         }
         if (mock != null) {
-            mock.testFinished(context);
-            stopIfStartedBy(context);
+            try {
+                mock.checkStrict();
+            } finally {
+                mock.testFinished(context);
+                stopIfStartedBy(context);
+            }
         }
     }
 
@@ -189,6 +195,21 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
     @Override
     public List<RecordedRequest> requests() {
         return current().requests();
+    }
+
+    @Override
+    public void verify(int count, RequestPattern pattern) {
+        current().verify(count, pattern);
+    }
+
+    @Override
+    public Waiting await(Duration timeout) {
+        return current().await(timeout);
+    }
+
+    @Override
+    public void faultNext(Fault... faults) {
+        current().faultNext(faults);
     }
 
     @Override
@@ -271,6 +292,9 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
         private Path fixturesDir;
         private RateLimit rateLimit = Settings.DEFAULTS.rateLimit();
         private Duration latency = Settings.DEFAULTS.latency();
+        private FaultProfile faults = Settings.DEFAULTS.faults();
+        private Long seed;  // null: the profile's own
+        private boolean strict;
         private boolean perMethod;
 
         private Builder() {
@@ -312,6 +336,39 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
             return latency(Durations.parse(latency));
         }
 
+        /**
+         * Faults at random for the API requests, as {@code --faults} reads them ({@code "5%:reset,2%:500"}),
+         * drawn from {@link #seed(long)}: each test's requests are numbered from 0, so a test gets the same
+         * faults on every run. Default {@code "off"}.
+         *
+         * @throws IllegalArgumentException in one line naming what is wrong
+         */
+        public Builder faults(String faults) {
+            return faults(FaultProfile.parse(faults));
+        }
+
+        /** As {@link #faults(String)}; the profile's seed holds unless {@link #seed(long)} says otherwise. */
+        public Builder faults(FaultProfile faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /** What the faults draw from, as {@code --seed}; default 0. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Fail a test that made requests it did not expect: a 401, a request for a call id the data
+         * lacks (when the test ends) or for no endpoint; a request a {@code verify} or {@code await} of
+         * the test matched is expected. Off by default.
+         */
+        public Builder strict() {
+            this.strict = true;
+            return this;
+        }
+
         /** A mock per test method, started before it and stopped after it, instead of one per class. */
         public Builder perMethod() {
             this.perMethod = true;
@@ -320,7 +377,8 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
 
         /** @throws IllegalArgumentException for a setting the mock would refuse, such as a negative latency */
         public VoxworksMockExtension build() {
-            return new VoxworksMockExtension(new Settings(fixturesDir, rateLimit, latency, perMethod));
+            FaultProfile seeded = seed == null ? faults : faults.withSeed(seed);
+            return new VoxworksMockExtension(new Settings(fixturesDir, rateLimit, latency, seeded, strict, perMethod));
         }
     }
 }

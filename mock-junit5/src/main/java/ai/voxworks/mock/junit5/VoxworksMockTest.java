@@ -29,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>A {@link VoxworksMock} parameter of a test, lifecycle method or constructor gets it.</li>
  *   <li>The tests of the class run one at a time, even in JUnit's concurrent mode (each waits for the
  *       one before it to finish); test classes still run in parallel, each with its own mock.</li>
+ *   <li>With {@code strict = true}, a test fails after it ends when it made a request it did not
+ *       expect (a 401, a call the data lacks, no such endpoint) and did not verify.</li>
  *   <li>Invalid fixtures fail the class with {@link ai.voxworks.mock.InvalidFixturesException}, which
  *       lists each problem as file, JSON pointer and reason; a bad attribute fails it with a message
  *       naming the attribute.</li>
@@ -63,4 +65,22 @@ public @interface VoxworksMockTest {
      * {@code --latency}). Default {@code "0ms"}.
      */
     String latency() default "0ms";
+
+    /**
+     * Faults at random for the API requests, as {@code --faults} reads them ({@code "5%:reset,2%:500"}:
+     * reset, truncate, drip, malformed, or a status 401, 404, 429 or 500), drawn from {@link #seed()}:
+     * each test's requests are numbered from 0 (the reset before it), so a test gets the same faults
+     * on every run. Default {@code "off"}.
+     */
+    String faults() default "off";
+
+    /** What {@link #faults()} draws from, as {@code --seed}. Default {@code 0}. */
+    long seed() default 0;
+
+    /**
+     * Fails a test that made requests it did not expect: a 401, a request for a call id the data lacks
+     * (when the test ends) or for no endpoint at all; a request that a {@code verify} or {@code await}
+     * of the test matched is expected. Default {@code false}.
+     */
+    boolean strict() default false;
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.voxworks.client.RateLimitException;
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.client.internal.Durations;
+import ai.voxworks.mock.FaultProfile;
 import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import java.lang.reflect.Method;
@@ -53,11 +54,13 @@ class DocumentedDefaultsTest {
                 .fixturesDir(dir.equals("\"\"") ? null : Path.of(dir.replace("\"", "")))
                 .rateLimit(RateLimit.parse(rateLimit.replace("\"", "")))
                 .latency(Durations.parse(readmeDefault("latency").replace("\"", "")))
+                .faults(FaultProfile.parse(readmeDefault("faults").replace("\"", ""))
+                        .withSeed(Long.parseLong(readmeDefault("seed"))))
                 .build();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fixturesDir", "rateLimit", "latency"})
+    @ValueSource(strings = {"fixturesDir", "rateLimit", "latency", "faults", "seed", "strict"})
     void readmeJavadocAndCodeAgree(String attribute) throws Exception {
         String readme = readmeDefault(attribute);
 
@@ -72,6 +75,12 @@ class DocumentedDefaultsTest {
     @Test
     void theRateLimitDefaultIsTheMocksOwn() throws Exception {
         assertThat(RateLimit.parse(readmeDefault("rateLimit").replace("\"", ""))).isEqualTo(RateLimit.DEFAULT);
+    }
+
+    @Test
+    void strictIsOffByDefault() throws Exception {
+        assertThat(readmeDefault("strict")).isEqualTo("false");
+        assertThat(Settings.DEFAULTS.strict()).isFalse();
     }
 
     @Test

@@ -19,7 +19,8 @@ class ReadmeExampleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pom.xml", "src/main/java/com/example/CallStatus.java",
-            "src/test/java/com/example/CallStatusTest.java"})
+            "src/test/java/com/example/CallStatusTest.java", "src/test/java/com/example/CallVerificationTest.java",
+            "src/test/java/com/example/CallFaultsTest.java"})
     void readmeShowsTheExampleProjectsFile(String file) throws Exception {
         String content = Files.readString(CONSUMER.resolve(file)).stripTrailing();
 

@@ -40,6 +40,10 @@ final class Banner {
                 !c.rateLimit().enabled() ? "" : c.rateLimitScope() == RateLimit.Scope.TEAM ? " per team" : " per API key",
                 Durations.format(c.latency()), String.join(",", c.corsOrigins()));
         out.printf("  limit store  %s%n", store(c));
+        if (c.faults().enabled()) {
+            out.printf("  faults       %s, seed %d: the same requests get the same faults with this seed%n", c.faults(),
+                    c.faults().seed());
+        }
         out.printf("  spec         %s/openapi.yaml%n", url);
         out.println("  demo keys");
         for (Team team : data.teams()) {

@@ -1,6 +1,7 @@
 package ai.voxworks.mock.cli;
 
 import ai.voxworks.client.internal.Durations;
+import ai.voxworks.mock.FaultProfile;
 import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import ai.voxworks.mock.RateLimitStore;
@@ -57,6 +58,26 @@ final class CliConverters {
         @Override
         public Duration convert(String value) {
             return parsed(value, v -> MockServerConfig.checkLatency(Durations.parse(v)));
+        }
+    }
+
+    static final class Faults implements CommandLine.ITypeConverter<FaultProfile> {
+        @Override
+        public FaultProfile convert(String value) {
+            return parsed(value, FaultProfile::parse);
+        }
+    }
+
+    /** A whole number, negative ones too (any long seeds the draws). */
+    static final class Seed implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a seed; use a whole number from "
+                        + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", such as 42");
+            }
         }
     }
 

@@ -31,6 +31,8 @@ final class CliSettings {
                     c -> c.rateLimitHeaders().name().toLowerCase()),
             new Setting("--rate-limit-store", "VOXWORKS_MOCK_RATE_LIMIT_STORE", c -> c.rateLimitStore().toString()),
             new Setting("--latency", "VOXWORKS_MOCK_LATENCY", c -> Durations.format(c.latency())),
+            new Setting("--faults", "VOXWORKS_MOCK_FAULTS", c -> c.faults().toString()),
+            new Setting("--seed", "VOXWORKS_MOCK_SEED", c -> Long.toString(c.faults().seed())),
             new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())),
             new Setting("--allowed-hosts", "VOXWORKS_MOCK_ALLOWED_HOSTS", c -> String.join(",", c.allowedHosts())));
 

@@ -1,6 +1,7 @@
 package ai.voxworks.mock.cli;
 
 import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.mock.FaultProfile;
 import ai.voxworks.mock.InvalidFixturesException;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
@@ -28,8 +29,9 @@ import picocli.CommandLine;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Serves the Voxworks API's GET /api/v1/get-call/{call_id} from fixture files, "
-                + "with team scoping, 401/404/429 and forced states (request header 'Prefer: code=500', "
-                + "'Prefer: delay=250'). Also serves the spec at /openapi.yaml.%n",
+                + "with team scoping, 401/404/429, forced states (request header 'Prefer: code=500', "
+                + "'Prefer: delay=250') and faults of the network ('Prefer: fault=reset', truncate, drip or "
+                + "malformed; or at random with --faults). Also serves the spec at /openapi.yaml.%n",
         footer = {
             "%nAlso served: /docs (API reference), /__mock/health, /__mock/calls (GET, PUT and DELETE"
                 + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal).",
@@ -86,6 +88,19 @@ public final class Main implements Callable<Integer> {
             description = "Delay added to every API response, e.g. 250ms or 2s (at most 120s). Default ${DEFAULT-VALUE}. "
                     + "Env VOXWORKS_MOCK_LATENCY.")
     Duration latency;
+
+    @Option(names = "--faults", paramLabel = "P%:FAULT[,...]", converter = CliConverters.Faults.class,
+            description = "Faults at random: each get-call request gets FAULT with probability P, e.g. "
+                    + "5%:reset,2%:500. A FAULT is reset (the connection reset before any byte), truncate (half the "
+                    + "body, then the connection closes), drip (the body 4 bytes a second), malformed (a 200 that "
+                    + "is not JSON), or a status: 401, 404, 429 or 500. The journal names each. 'off' for none. "
+                    + "Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_FAULTS.")
+    FaultProfile faults;
+
+    @Option(names = "--seed", paramLabel = "N", converter = CliConverters.Seed.class,
+            description = "What --faults draws from: the same seed faults the same requests (counted from the start, "
+                    + "or from the last POST /__mock/reset). Default ${DEFAULT-VALUE}. Env VOXWORKS_MOCK_SEED.")
+    long seed;
 
     @Option(names = "--cors-origins", paramLabel = "ORIGINS", converter = CliConverters.Origins.class,
             description = "Comma-separated origins a browser app may call from, e.g. http://localhost:5173; "
@@ -176,6 +191,7 @@ public final class Main implements Callable<Integer> {
                     .rateLimitHeaders(rateLimitHeaders)
                     .rateLimitStore(rateLimitStore)
                     .latency(latency)
+                    .faults(faults.withSeed(seed))
                     .corsOrigins(corsOrigins)
                     .allowedHosts(allowedHosts)
                     .build();

@@ -78,6 +78,14 @@ class MainTest {
         {"--latency", "3h", "latency must be from 0ms to 120s, not 3h"},
         {"--latency", "999999999999d", "latency must be from 0ms to 120s, not 999999999999d"},
         {"--latency", "250", "'250' has no unit; write 250ms or 250s"},
+        {"--faults", "5", "'5' is not a fault profile; expected PERCENT%:FAULT"},
+        {"--faults", "5%:explode", "'explode' is not a fault; use reset, truncate, drip, malformed, 401, 404, 429 or 500"},
+        {"--faults", "5%:200", "'200' is not a fault"},
+        {"--faults", "0%:reset", "a fault's share must be more than 0% and at most 100%"},
+        {"--faults", "60%:reset,50%:500", "the faults' shares add up to 110%, more than 100%"},
+        {"--faults", "5%:reset,1%:reset", "the fault 'reset' is listed twice"},
+        {"--seed", "forty-two", "'forty-two' is not a seed; use a whole number"},
+        {"--seed", "99999999999999999999", "'99999999999999999999' is not a seed"},
         {"--cors-origins", "ftp://files.example", "'ftp://files.example' is not an origin"},
         {"--cors-origins", "http://localhost:5173/app", "is not an origin"},
         {"--cors-origins", "http://localhost:99999", "'http://localhost:99999' is not an origin"},
@@ -204,7 +212,7 @@ class MainTest {
         }
         assertThat(help).contains("--allowed-hosts", "Default 4010", "Default 60/60s", "forced states",
                 "draft-ietf-httpapi-ratelimit-headers-11", "--rate-limit-scope", "--rate-limit-headers",
-                "/__mock/reset", "/docs", "143");
+                "/__mock/reset", "/docs", "143", "'Prefer: fault=reset'", "5%:reset,2%:500", "Default off", "Default 0");
     }
 
     @Test

@@ -41,7 +41,62 @@ public final class RawHttp {
         }
     }
 
+    /** How a connection ended: the server closed it in order, reset it (TCP RST), or it stayed open past the timeout. */
+    public enum End { CLOSED, RESET, OPEN }
+
+    /** Every byte one connection brought, and how it ended. */
+    public record Received(byte[] bytes, End end) {
+        public String text() {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+
+        /** The bytes after the blank line that ends the headers; all of them when there is none. */
+        public byte[] body() {
+            int end = indexOf(bytes, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            return end < 0 ? new byte[0] : java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
+        }
+    }
+
     private RawHttp() {
+    }
+
+    /**
+     * Writes {@code request} and reads every byte until the server closes or resets the connection,
+     * or {@code timeoutMs} passes in all: what curl would see, told apart.
+     */
+    public static Received receive(int port, String request, int timeoutMs) {
+        long until = System.nanoTime() + timeoutMs * 1_000_000L;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            while (true) {
+                int left = (int) ((until - System.nanoTime()) / 1_000_000);
+                if (left <= 0) {
+                    return new Received(received.toByteArray(), End.OPEN);
+                }
+                socket.setSoTimeout(left);
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (SocketTimeoutException e) {
+                    return new Received(received.toByteArray(), End.OPEN);
+                } catch (java.net.SocketException e) {
+                    if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
+                        return new Received(received.toByteArray(), End.RESET);
+                    }
+                    throw e;
+                }
+                if (n < 0) {
+                    return new Received(received.toByteArray(), End.CLOSED);
+                }
+                received.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Response send(int port, String request) {

@@ -56,9 +56,11 @@ final class AdminRoutes {
     record Journal(int capacity, int runtimeChanges, List<Entry> requests) {
     }
 
-    record Entry(String time, String method, String path, int status, String team, String key, double latencyMs) {
+    record Entry(String time, String method, String path, int status, String team, String key, double latencyMs,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String fault) {
         static Entry of(RecordedRequest r) {
-            return new Entry(r.time().toString(), r.method(), r.path(), r.status(), r.teamId(), r.maskedKey(), r.latencyMs());
+            return new Entry(r.time().toString(), r.method(), r.path(), r.status(), r.teamId(), r.maskedKey(), r.latencyMs(),
+                    r.fault());
         }
     }
 

@@ -23,17 +23,20 @@ final class ForcedReplies {
      * (or none) lets the pipeline go on, and an undocumented code is a 400.
      */
     void check(Prefer prefer) {
-        Reply forced = switch (prefer.code()) {
-            case 0, 200 -> null;
+        if (prefer.code() != 0 && prefer.code() != 200) {
+            throw new Refusal(reply(prefer.code()));
+        }
+    }
+
+    /** The documented response with this status; a 400 saying so for any other. */
+    Reply reply(int status) {
+        return switch (status) {
             case 401 -> Authentication.INVALID;
             case 404 -> CallLookup.NOT_FOUND;
             case 429 -> rateLimited;
             case 500 -> SERVER_ERROR;
-            default -> ErrorBody.reply(400, "Prefer code=" + prefer.code()
+            default -> ErrorBody.reply(400, "Prefer code=" + status
                     + " is not a documented response of getCall; use 200, 401, 404, 429 or 500");
         };
-        if (forced != null) {
-            throw new Refusal(forced);
-        }
     }
 }

@@ -47,8 +47,9 @@ public final class MockApp {
                 control.limiter(),
                 new CallLookup(control.store()),
                 new ForcedReplies(config.rateLimit()),
+                control.faults(),
                 new Responder(scheduler, control.journal(),
-                        new RateLimitHeaders(config.rateLimit(), config.rateLimitHeaders())),
+                        new RateLimitHeaders(config.rateLimit(), config.rateLimitHeaders()), limits.dripTick()),
                 config.latency());
         HostCheck hosts = new HostCheck(config.host(), config.allowedHosts());
         AdminRoutes admin = new AdminRoutes(control, hosts);

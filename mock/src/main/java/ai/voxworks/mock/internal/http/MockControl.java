@@ -1,5 +1,7 @@
 package ai.voxworks.mock.internal.http;
 
+import ai.voxworks.mock.Fault;
+import ai.voxworks.mock.FaultProfile;
 import ai.voxworks.mock.RecordedRequest;
 import ai.voxworks.mock.internal.fixtures.CallReader;
 import ai.voxworks.mock.internal.fixtures.FixtureSet;
@@ -7,12 +9,14 @@ import ai.voxworks.mock.internal.fixtures.FixtureStore;
 import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.fixtures.PreparedCall;
 import ai.voxworks.mock.internal.fixtures.RuntimeChanges;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The mock's state and what may change it at run time: the data served, the rate-limit buckets
- * and the journal. The admin API and {@code MockServer}'s methods both go through here, so the
+ * The mock's state and what may change it at run time: the data served, the rate-limit buckets,
+ * the faults to come and the journal. The admin API and {@code MockServer}'s methods both go through here, so the
  * two can never behave differently.
  */
 public final class MockControl {
@@ -41,6 +45,7 @@ public final class MockControl {
     private final Supplier<FixtureWatcher.Status> reloadStatus;
     private final RateLimiting limiter;
     private final RequestJournal journal;
+    private final Faults faults;
 
     /**
      * @param store        the data being served
@@ -49,15 +54,18 @@ public final class MockControl {
      * @param reloadStatus how the last hot reload went ({@code null} when there was none)
      * @param limiter      the rate-limit buckets
      * @param journalSize  how many requests the journal keeps
+     * @param faults       the faults drawn at random
      */
     public MockControl(FixtureStore store, CallReader reader, Supplier<FixtureSet> source,
-                       Supplier<FixtureWatcher.Status> reloadStatus, RateLimiting limiter, int journalSize) {
+                       Supplier<FixtureWatcher.Status> reloadStatus, RateLimiting limiter, int journalSize,
+                       FaultProfile faults) {
         this.store = store;
         this.reader = reader;
         this.source = source;
         this.reloadStatus = reloadStatus;
         this.limiter = limiter;
         this.journal = new RequestJournal(journalSize, () -> store.current().teamsByKey());
+        this.faults = new Faults(faults);
     }
 
     /** The data served now. */
@@ -97,7 +105,8 @@ public final class MockControl {
     }
 
     /**
-     * Loads the data again from its source, drops the runtime changes, refills every bucket and
+     * Loads the data again from its source, drops the runtime changes, refills every bucket,
+     * forgets the faults queued, numbers requests for the fault profile from 0 again and
      * empties the journal. With
      * shared rate limits the data is left as it is (the fixtures directory every replica watches;
      * a reload here alone is what would make replicas disagree): the buckets are refilled, for
@@ -110,12 +119,14 @@ public final class MockControl {
     public FixtureSet reset() {
         if (limiter.shared()) {
             limiter.reset();
+            faults.reset();
             journal.clear();
             return store.current();
         }
         FixtureSet fresh = source.get();
         store.reset(fresh);
         limiter.reset();
+        faults.reset();
         journal.clear();
         return fresh;
     }
@@ -135,6 +146,29 @@ public final class MockControl {
         return journal.newestFirst();
     }
 
+    /**
+     * Waits until {@code done} accepts the journal (newest first), or {@code timeout} passes, and
+     * returns the journal as last read. Woken by each new entry, it reads the journal only then.
+     */
+    public List<RecordedRequest> awaitRequests(Predicate<List<RecordedRequest>> done, Duration timeout)
+            throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen = journal.recorded();
+            List<RecordedRequest> now = journal.newestFirst();
+            long left = until - System.nanoTime();
+            if (done.test(now) || left <= 0) {
+                return now;
+            }
+            journal.awaitAfter(seen, left);
+        }
+    }
+
+    /** The next get-call requests get these faults, one each, in order. */
+    public void faultNext(List<Fault> next) {
+        faults.queue(next);
+    }
+
     /** How the last hot reload went, or {@code null}. */
     public FixtureWatcher.Status lastReload() {
         return reloadStatus.get();
@@ -150,5 +184,9 @@ public final class MockControl {
 
     RequestJournal journal() {
         return journal;
+    }
+
+    Faults faults() {
+        return faults;
     }
 }

@@ -1,6 +1,7 @@
 package ai.voxworks.mock.internal.http;
 
 import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.RecordedRequest;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
@@ -24,6 +27,9 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
  * masked, and a key anywhere in the path, in any letter case and percent-encoded or not, is masked
  * when the entry is read (a key sent as a call id, say). Masking on read keeps the request path
  * free of the scan; each entry holds the keys configured when it was recorded.
+ *
+ * <p>Whoever waits for an entry ({@link #awaitAfter}) is woken by the next one recorded: no polling.
+ * Recording pays for that with one read of a counter when nobody waits.
  */
 final class RequestJournal {
 
@@ -33,6 +39,10 @@ final class RequestJournal {
 
     private final AtomicReferenceArray<Held> ring;
     private final AtomicLong next = new AtomicLong();
+    /** Entries completely recorded so far, ever: what waiters compare against. */
+    private final AtomicLong recorded = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Object signal = new Object();
     private final Supplier<Map<String, ?>> keys;
 
     /** @param keys the keys configured now (the fixtures' teams by key) */
@@ -49,12 +59,57 @@ final class RequestJournal {
      * or {@code null}. The latency runs from the moment the server read the request.
      */
     void record(Context ctx, Caller caller) {
+        record(ctx, caller, ctx.statusCode(), null);
+    }
+
+    /** As {@link #record(Context, Caller)}, with the status sent (0: none) and the fault given, or {@code null}. */
+    void record(Context ctx, Caller caller, int status, Fault fault) {
         long began = ServletContextRequest.getServletContextRequest(ctx.req()).getBeginNanoTime();
         double latencyMs = Math.round((System.nanoTime() - began) / 100_000.0) / 10.0;
         long slot = next.getAndIncrement();
         ring.set((int) (slot % ring.length()), new Held(new RecordedRequest(Instant.now(), ctx.method().name(), ctx.path(),
-                ctx.statusCode(), caller == null ? null : caller.team().id(),
-                caller == null ? null : ApiKeys.mask(caller.apiKey()), latencyMs), keys.get()));
+                status, caller == null ? null : caller.team().id(),
+                caller == null ? null : ApiKeys.mask(caller.apiKey()), latencyMs, fault == null ? null : fault.name()),
+                keys.get()));
+        // Counted once the entry is in place, so a waiter woken by the count reads the entry too.
+        recorded.incrementAndGet();
+        if (waiting.get() > 0) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /** How many entries have been recorded since the server started (a reset does not count back). */
+    long recorded() {
+        return recorded.get();
+    }
+
+    /**
+     * Waits until more than {@code seen} entries have been recorded ({@link #recorded()}), or
+     * {@code nanos} pass.
+     *
+     * @return whether one was
+     */
+    boolean awaitAfter(long seen, long nanos) throws InterruptedException {
+        long until = System.nanoTime() + nanos;
+        // Announced before the count is read: a recorder that finds nobody waiting has counted
+        // before this read, and the read sees its entry.
+        waiting.incrementAndGet();
+        try {
+            synchronized (signal) {
+                while (recorded.get() <= seen) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(signal, left);
+                }
+                return true;
+            }
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 
     /** The entries still held, newest first. */
@@ -68,7 +123,8 @@ final class RequestJournal {
                 RecordedRequest r = e.request();
                 String path = masked(r.path(), e.keys().keySet());
                 entries.add(path.equals(r.path()) ? r
-                        : new RecordedRequest(r.time(), r.method(), path, r.status(), r.teamId(), r.maskedKey(), r.latencyMs()));
+                        : new RecordedRequest(r.time(), r.method(), path, r.status(), r.teamId(), r.maskedKey(), r.latencyMs(),
+                                r.fault()));
             }
         }
         return entries;

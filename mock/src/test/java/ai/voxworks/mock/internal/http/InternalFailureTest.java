@@ -34,7 +34,7 @@ class InternalFailureTest {
         MockServerConfig config = MockServerConfig.builder().port(0).build();
         MockControl control = new MockControl(new FixtureStore(CompletableFuture.completedFuture(FixtureLoader.bundled())),
                 new CallReader(), FixtureLoader::bundled, () -> null,
-                new RateLimiting(config.rateLimit(), config.rateLimitScope(), TimeMeter.SYSTEM_NANOTIME), 10);
+                new RateLimiting(config.rateLimit(), config.rateLimitScope(), TimeMeter.SYSTEM_NANOTIME), 10, config.faults());
         Javalin app = MockApp.create(config, control, broken, ServerLimits.DEFAULT).start();
         try {
             TestHttp http = new TestHttp("http://127.0.0.1:" + app.port());
