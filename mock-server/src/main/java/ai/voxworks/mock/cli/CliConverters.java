@@ -171,6 +171,28 @@ final class CliConverters {
         }
     }
 
+    /** Where the base URL goes once serving: a file in a directory that exists. */
+    static final class ReadyFile implements CommandLine.ITypeConverter<java.nio.file.Path> {
+        @Override
+        public java.nio.file.Path convert(String value) {
+            java.nio.file.Path file;
+            try {
+                file = java.nio.file.Path.of(value.strip()).toAbsolutePath();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a file name: " + e.getReason());
+            }
+            if (value.isBlank() || java.nio.file.Files.isDirectory(file)) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is a directory; name a file in it, such as "
+                        + value.strip() + "/mock.url");
+            }
+            if (file.getParent() == null || !java.nio.file.Files.isDirectory(file.getParent())) {
+                throw new CommandLine.TypeConversionException("'" + value + "': the directory " + file.getParent()
+                        + " does not exist");
+            }
+            return file;
+        }
+    }
+
     static final class Hosts implements CommandLine.ITypeConverter<List<String>> {
         @Override
         public List<String> convert(String value) {

@@ -34,7 +34,8 @@ final class CliSettings {
             new Setting("--faults", "VOXWORKS_MOCK_FAULTS", c -> c.faults().toString()),
             new Setting("--seed", "VOXWORKS_MOCK_SEED", c -> Long.toString(c.faults().seed())),
             new Setting("--cors-origins", "VOXWORKS_MOCK_CORS_ORIGINS", c -> String.join(",", c.corsOrigins())),
-            new Setting("--allowed-hosts", "VOXWORKS_MOCK_ALLOWED_HOSTS", c -> String.join(",", c.allowedHosts())));
+            new Setting("--allowed-hosts", "VOXWORKS_MOCK_ALLOWED_HOSTS", c -> String.join(",", c.allowedHosts())),
+            new Setting("--ready-file", "VOXWORKS_MOCK_READY_FILE", c -> null));
 
     /** The options of {@code record} that have a variable. The server is VOXWORKS_BASE_URL, as for the client and JShell. */
     static final List<Setting> RECORD = List.of(

@@ -7,6 +7,7 @@ import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
 import ai.voxworks.mock.RateLimit;
 import ai.voxworks.mock.RateLimitStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,6 +116,12 @@ public final class Main implements Callable<Integer> {
                     + "Env VOXWORKS_MOCK_ALLOWED_HOSTS.")
     List<String> allowedHosts;
 
+    @Option(names = "--ready-file", paramLabel = "FILE", converter = CliConverters.ReadyFile.class,
+            description = "Once serving, write the base URL (e.g. http://127.0.0.1:4010) to FILE, and delete it when "
+                    + "stopped: a script waits for that file, so it never takes another server on the port for this "
+                    + "one. Env VOXWORKS_MOCK_READY_FILE.")
+    Path readyFile;
+
     private final PrintWriter out;
     private final PrintWriter err;
     private volatile MockServer server;
@@ -143,6 +150,9 @@ public final class Main implements Callable<Integer> {
             return;
         }
         try {
+            if (readyFile != null) {
+                ReadyFile.delete(readyFile);
+            }
             running.close();
             out.println("Voxworks mock server stopped.");
         } catch (RuntimeException e) {
@@ -206,6 +216,16 @@ public final class Main implements Callable<Integer> {
             return 1;
         }
         Banner.print(out, server, Version.version());
+        if (readyFile != null) {
+            try {
+                ReadyFile.write(readyFile, server.baseUrl());
+            } catch (IOException e) {
+                err.println("voxworks-mock-server: cannot write --ready-file " + readyFile + ": " + e.getMessage());
+                server.close();
+                server = null;
+                return 1;
+            }
+        }
         return RUNNING;
     }
 

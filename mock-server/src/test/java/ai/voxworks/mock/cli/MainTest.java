@@ -92,6 +92,8 @@ class MainTest {
         {"--allowed-hosts", "http://mock.example", "'http://mock.example' is not a host name"},
         {"--allowed-hosts", "a".repeat(64) + ".example", "is not a host name"},
         {"--allowed-hosts", ".x" + ".abcdefgh".repeat(30), "is not a host name"},
+        {"--ready-file", "/no/such/dir/mock.url", "the directory /no/such/dir does not exist"},
+        {"--ready-file", "/tmp", "'/tmp' is a directory; name a file in it"},
     };
 
     static Stream<Arguments> badValues() {
