@@ -10,6 +10,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.fixtures.PreparedCall;
 import ai.voxworks.mock.internal.fixtures.RuntimeChanges;
 import ai.voxworks.mock.internal.fixtures.Timeline;
+import ai.voxworks.mock.internal.fixtures.TimelineWriter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -54,7 +55,7 @@ final class AdminRoutes {
             List<StageBody> stages = new ArrayList<>();
             for (int i = 0; i < timeline.size(); i++) {
                 Timeline.Stage s = timeline.stage(i);
-                stages.add(new StageBody(i, Durations.format(s.at()), s.status(), s.progress()));
+                stages.add(new StageBody(i, TimelineWriter.at(s.at()), s.status(), s.progress()));
             }
             Duration elapsed = state.elapsed();
             return new TimelineBody(state.call().id(), state.running(), state.stage(),
