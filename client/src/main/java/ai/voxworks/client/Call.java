@@ -1,5 +1,6 @@
 package ai.voxworks.client;
 
+import ai.voxworks.client.internal.CallStatuses;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +65,15 @@ public record Call(
         structuredData = JsonValues.freeze(structuredData);
         objectives = JsonValues.freeze(objectives);
         extra = extra == null ? Map.of() : JsonValues.freeze(extra);
+    }
+
+    /**
+     * Whether the call is over, which is what {@link VoxworksClient#awaitCall(String)} waits for: its
+     * status is {@code completed}, {@code no-answer}, {@code failed}, {@code voicemail}, {@code busy} or
+     * {@code canceled}; or it is a status other than {@code scheduled}, {@code queued}, {@code ringing}
+     * and {@code in-progress} (one the API may add) and the call has an {@code end_time}.
+     */
+    public boolean ended() {
+        return CallStatuses.ended(status, endTime != null);
     }
 }

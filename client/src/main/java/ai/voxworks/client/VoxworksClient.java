@@ -10,8 +10,10 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import tools.jackson.core.json.JsonFactory;
@@ -47,6 +49,8 @@ public final class VoxworksClient implements AutoCloseable {
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     /** The largest response body read unless the builder says otherwise: 16 MiB (a call is a few KB). */
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L << 20;
+    /** How long {@link #awaitCall(String)} waits for a call to end. */
+    public static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofMinutes(10);
     /** Sent as {@code User-Agent: voxworks-java/<version>}. */
     public static final String VERSION = readVersion();
 
@@ -62,6 +66,7 @@ public final class VoxworksClient implements AutoCloseable {
     private final boolean followRedirects;
     private final long maxResponseSize;
     private final CallFetcher fetcher;
+    private final CallAwaiter awaiter;
 
     private VoxworksClient(Builder b) {
         this.apiKey = b.apiKey;
@@ -90,6 +95,7 @@ public final class VoxworksClient implements AutoCloseable {
         this.fetcher = new CallFetcher(this.http, baseUrl, apiKey, retry, sleeper,
                 new Responses(JsonFactory.builder().build(), clock, apiKey), deadline,
                 throttle ? Throttle.on(clock) : Throttle.OFF, clock, maxResponseSize);
+        this.awaiter = new CallAwaiter(fetcher, sleeper, clock);
     }
 
     /** A builder; {@link Builder#apiKey} is the one required setting. */
@@ -172,6 +178,52 @@ public final class VoxworksClient implements AutoCloseable {
      */
     public CompletableFuture<Call> getCallAsync(String callId) {
         return fetcher.fetchAsync(callId, Responses.Fetched::call);
+    }
+
+    /**
+     * Polls the call until it has ended ({@link Call#ended()}), for at most
+     * {@link #DEFAULT_AWAIT_TIMEOUT}: {@code awaitCall(callId, Call::ended, DEFAULT_AWAIT_TIMEOUT, null)}.
+     *
+     * @return the call as it was when it ended
+     * @throws AwaitTimeoutException when it has not ended by then
+     */
+    public Call awaitCall(String callId) {
+        return awaitCall(callId, Call::ended, DEFAULT_AWAIT_TIMEOUT, null);
+    }
+
+    /** As {@link #awaitCall(String, Predicate, Duration, Consumer)}, without a listener. */
+    public Call awaitCall(String callId, Predicate<Call> until, Duration timeout) {
+        return awaitCall(callId, until, timeout, null);
+    }
+
+    /**
+     * Polls the call until {@code until} holds, and returns it then.
+     *
+     * <pre>{@code
+     * Call done = voxworks.awaitCall("call_nw_1007", Call::ended, Duration.ofMinutes(5),
+     *         call -> System.out.println(call.status() + " " + call.progress()));   // each change
+     * }</pre>
+     *
+     * <p>It asks every second at first, half as long again after each answer that brought no change
+     * (up to 10 s), and every second again after one that did. It never asks faster than the rate-limit
+     * budget the last answer showed ({@code X-RateLimit-Remaining} and {@code -Reset}, or the IETF
+     * fields): with {@code r} requests left and the window starting again in {@code t}, at most one per
+     * {@code t / r}, and with none left not before {@code t}; so it draws no 429 of its own making. A
+     * 429 all the same (another program spending the key's budget) is waited out as its
+     * {@code Retry-After} asks. Each request is a {@link #getCallResponse}, with its retries.
+     *
+     * @param until    the condition, such as {@code Call::ended}, or {@code c -> "in-progress".equals(c.status())}
+     * @param timeout  how long to keep asking; at the deadline it asks one last time, unless the budget
+     *                 is spent until after it
+     * @param onChange called, on this thread, with the first answer and each one whose JSON differs from
+     *                 the answer before ({@code null}: nobody)
+     * @return the first call that met {@code until}
+     * @throws AwaitTimeoutException when the timeout passed first, with the call as last seen
+     * @throws TransportException    when the thread is interrupted while it waits (its flag set again)
+     * @throws VoxworksException     as {@link #getCallResponse} does, but for a 429: a 404 at once, say
+     */
+    public Call awaitCall(String callId, Predicate<Call> until, Duration timeout, Consumer<Call> onChange) {
+        return awaiter.await(callId, until, timeout, onChange);
     }
 
     /** The base URL requests go to. */
@@ -342,6 +394,17 @@ public final class VoxworksClient implements AutoCloseable {
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
             return this;
+        }
+
+        /**
+         * How this client tells the time and waits: for {@link VoxworksClient#awaitCall}'s polls and
+         * deadline, retries and the throttle. The system clock and real sleeps unless set. For tools
+         * that keep a time of their own: the mock's JUnit handle gives its clients the mock's clock and a
+         * sleeper that moves it, so that polling a 60 s timeline takes milliseconds. {@code Sleeper} is
+         * the toolkit's test seam, not API.
+         */
+        public Builder time(Clock clock, Sleeper sleeper) {
+            return clock(clock).sleeper(sleeper);
         }
 
         /** How to wait between retries; tests pass one that returns at once. */

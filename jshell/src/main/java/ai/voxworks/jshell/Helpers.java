@@ -19,6 +19,7 @@ import java.util.function.Function;
  * <pre>{@code
  * var c = call("call_nw_1001");   // prints the call as JSON, returns it typed
  * c.status(); c.duration(); c.endTime();
+ * watch("call_nw_1007");          // a line per change until the call ends
  * calls();                        // the in-process mock's calls, * for those your key can read
  * production(System.getenv("MY_KEY"));
  * record("call_123");             // save it into ./voxworks-fixtures; offline("voxworks-fixtures") serves it
@@ -59,6 +60,20 @@ public final class Helpers {
      */
     public static Call call(String id) {
         return session().call(id);
+    }
+
+    /**
+     * Follows a call until it ends: prints a line each time its status or progress changes (the
+     * time, the status, the progress) and a dot a second while it waits; Ctrl-C stops watching.
+     * Offline, {@code watch("call_nw_1007")} follows a call that moves from {@code scheduled} to
+     * {@code completed} within 40 s of its first request.
+     *
+     * @param id a call id, such as {@code call_nw_1007}
+     * @return the call as it ended (or as last seen, when stopped)
+     * @throws VoxworksException when the API answers with an error ({@code NotFoundException}, ...)
+     */
+    public static Call watch(String id) {
+        return session().watch(id);
     }
 
     /**

@@ -3,7 +3,9 @@ package ai.voxworks.jshell;
 import ai.voxworks.client.Call;
 import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.RateLimitStatus;
+import ai.voxworks.client.TransportException;
 import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.client.internal.Sleeper;
 import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.MockServer;
@@ -12,7 +14,12 @@ import ai.voxworks.mock.Recorder;
 import ai.voxworks.mock.RecordingSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.SerializationFeature;
@@ -31,6 +38,8 @@ final class Session implements AutoCloseable {
      */
     static final String HELPERS = """
               call(id)              print a call as pretty JSON and return it as a typed Call
+              watch(id)             print a line per change of a call (time, status, progress) until it ends;
+                                    Ctrl-C stops watching
               calls()               list the in-process mock's calls; * marks those the key can read
               find(status)          ids of the mock's calls with that status the key can read
               offline()             switch to the in-process mock with the demo key
@@ -45,7 +54,16 @@ final class Session implements AutoCloseable {
             An API error is an exception (one line): a script stops at the call that failed.
             Example: var c = call("call_nw_1001"); c.status(); c.duration(); c.endTime()""";
 
+    /** The longest {@link #watch} follows a call. */
+    static final Duration WATCH_AT_MOST = Duration.ofDays(1);
+    /** How often {@link #watch} shows it is still waiting. */
+    static final Duration SIGN_OF_LIFE = Duration.ofSeconds(1);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private final PrintStream out;
+    /** How {@link #watch} tells the time and waits: the system's, unless a test gives the mock's. */
+    private Clock clock = Clock.systemDefaultZone();
+    private Sleeper sleeper = Sleeper.SYSTEM;
     /** Where the start-up banner goes: the console, standard error for a script, nowhere for a quiet one. */
     private final PrintStream bannerOut;
     private final JsonMapper pretty = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -173,6 +191,70 @@ final class Session implements AutoCloseable {
         return response.call();
     }
 
+    /**
+     * Follows a call until it ends: a line per change of its status or progress, with the time, and a
+     * dot a second while it waits; interrupted (Ctrl-C at the prompt), it says so and returns the call
+     * as last seen. The polling is the client's {@code awaitCall}: quick while the call moves, never
+     * past the rate limit.
+     */
+    Call watch(String id) {
+        out.println("Watching " + id + " until it ends; Ctrl-C stops watching.");
+        Ticking ticking = new Ticking();
+        Call[] last = new Call[1];
+        try (VoxworksClient watching = client.newBuilder().time(clock, ticking).build()) {
+            Call done = watching.awaitCall(id, Call::ended, WATCH_AT_MOST, call -> {
+                if (last[0] == null || !Objects.equals(line(last[0]), line(call))) {
+                    ticking.endLine();
+                    out.printf("%s  %s%n", TIME.format(clock.instant().atZone(clock.getZone())), line(call));
+                }
+                last[0] = call;
+            });
+            ticking.endLine();
+            out.println(id + " ended: " + done.status() + (done.endReason() == null ? "" : " (" + done.endReason() + ")"));
+            return done;
+        } catch (TransportException e) {
+            if (!Thread.interrupted()) {
+                throw e;
+            }
+            // Ctrl-C: the watch is over, the session goes on.
+            ticking.endLine();
+            out.println("Stopped watching " + id + (last[0] == null ? "" : "; last seen " + line(last[0])));
+            return last[0];
+        }
+    }
+
+    private static String line(Call call) {
+        return String.format("%-12s %s", call.status(), call.progress() == null ? "" : call.progress()).strip();
+    }
+
+    /** Waits as the session does, a second at a time, with a dot after each: the sign of life of {@link #watch}. */
+    private final class Ticking implements Sleeper {
+        private boolean dots;
+
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            for (Duration left = duration; left.compareTo(Duration.ZERO) > 0; left = left.minus(SIGN_OF_LIFE)) {
+                sleeper.sleep(left.compareTo(SIGN_OF_LIFE) < 0 ? left : SIGN_OF_LIFE);
+                out.print('.');
+                out.flush();
+                dots = true;
+            }
+        }
+
+        void endLine() {
+            if (dots) {
+                out.println();
+                dots = false;
+            }
+        }
+    }
+
+    /** How {@link #watch} tells the time and waits (tests give it the in-process mock's). */
+    void time(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
     /** Lists the in-process mock's calls, marking those the current key can read; or says why it cannot. */
     void calls() {
         if (!onMock(client)) {
@@ -185,7 +267,9 @@ final class Session implements AutoCloseable {
                 + client.maskedApiKey() + team.map(t -> " (" + t + ")").orElse(" (no team: none)") + ":");
         for (CallSummary c : mock.fixtures().calls()) {
             boolean readable = team.isPresent() && team.get().equals(c.teamId());
-            out.printf("%s %-16s %-16s %s%n", readable ? "*" : " ", c.id(), c.teamId(), c.status());
+            out.printf("%s %-16s %-16s %s%n", readable ? "*" : " ", c.id(), c.teamId(), c.moves()
+                    ? String.join(" > ", new LinkedHashSet<>(c.stages())) + "  (moves: watch(\"" + c.id() + "\"))"
+                    : c.status());
         }
     }
 

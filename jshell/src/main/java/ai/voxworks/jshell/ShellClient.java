@@ -3,7 +3,10 @@ package ai.voxworks.jshell;
 import ai.voxworks.client.Call;
 import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.VoxworksClient;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The {@code client} variable of a session: the client the helpers use now, whichever that is after
@@ -41,6 +44,16 @@ public final class ShellClient {
     /** {@link VoxworksClient#getCallAsync}: the call, without blocking. */
     public CompletableFuture<Call> getCallAsync(String callId) {
         return Helpers.client().getCallAsync(callId);
+    }
+
+    /** {@link VoxworksClient#awaitCall(String)}: polls the call until it ends, and returns it then ({@code watch(id)} prints each change). */
+    public Call awaitCall(String callId) {
+        return Helpers.client().awaitCall(callId);
+    }
+
+    /** {@link VoxworksClient#awaitCall(String, Predicate, Duration, Consumer)}: until {@code until} holds, each change to {@code onChange}. */
+    public Call awaitCall(String callId, Predicate<Call> until, Duration timeout, Consumer<Call> onChange) {
+        return Helpers.client().awaitCall(callId, until, timeout, onChange);
     }
 
     /** {@link VoxworksClient#baseUrl}: where requests go now. */

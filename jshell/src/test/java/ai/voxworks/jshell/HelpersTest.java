@@ -48,6 +48,6 @@ class HelpersTest {
         Set<String> helpers = Arrays.stream(Helpers.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(helpers).containsExactly("banner", "call", "calls", "client", "find", "help", "offline", "production", "record");
+        assertThat(helpers).containsExactly("banner", "call", "calls", "client", "find", "help", "offline", "production", "record", "watch");
     }
 }

@@ -92,6 +92,46 @@ class SessionTest {
     }
 
     @Test
+    void watchPrintsALinePerChangeUntilTheCallEndsWithADotASecondWhileItWaits() {
+        MockServer mock = session.mock();
+        session.time(mock.clock(), mock::advance);   // the mock's time: the 34 s of the call take none
+
+        Call done = session.watch("call_nw_1008");
+
+        assertThat(done.status()).isEqualTo("no-answer");
+        String time = "\\d\\d:\\d\\d:\\d\\d  ";
+        assertThat(output().lines().toList()).satisfiesExactly(
+                l -> assertThat(l).isEqualTo("Watching call_nw_1008 until it ends; Ctrl-C stops watching."),
+                l -> assertThat(l).matches(time + "scheduled"),
+                l -> assertThat(l).matches("\\.+"),
+                l -> assertThat(l).matches(time + "in-progress  dialling"),
+                l -> assertThat(l).matches("\\.+"),
+                l -> assertThat(l).matches(time + "in-progress  ringing"),
+                l -> assertThat(l).matches("\\.{20,}"),
+                l -> assertThat(l).matches(time + "no-answer"),
+                l -> assertThat(l).isEqualTo("call_nw_1008 ended: no-answer (no-answer)"));
+    }
+
+    @Test
+    void ctrlCStopsWatchingAndTheSessionGoesOn() {
+        MockServer mock = session.mock();
+        int[] waits = {0};
+        session.time(mock.clock(), d -> {
+            if (++waits[0] == 3) {
+                throw new InterruptedException();   // what JShell's stop does to a waiting snippet
+            }
+            mock.advance(d);
+        });
+
+        Call last = session.watch("call_nw_1007");
+
+        assertThat(last.status()).isEqualTo("scheduled");
+        assertThat(output()).endsWith("..\nStopped watching call_nw_1007; last seen scheduled\n");
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(session.call("call_nw_1001").status()).isEqualTo("completed");
+    }
+
+    @Test
     void anApiErrorIsTheClientsExceptionAndPrintsNothing() {
         assertThatThrownBy(() -> session.call("call_bb_2001"))
                 .isInstanceOf(NotFoundException.class).hasMessage("HTTP 404: Call not found");
@@ -107,7 +147,9 @@ class SessionTest {
                 .contains("; * = readable with key vx_test_…3a9c (team_northwind):\n")
                 .contains("* call_nw_1003     team_northwind   in-progress\n")
                 .contains("  call_bb_2002     team_bluebird    failed\n");
-        assertThat(output().lines().filter(l -> l.startsWith("* "))).hasSize(6);
+        assertThat(output().lines().filter(l -> l.startsWith("* "))).hasSize(8);
+        assertThat(output()).contains("* call_nw_1007     team_northwind   scheduled > in-progress > completed  "
+                + "(moves: watch(\"call_nw_1007\"))\n");
         assertThat(output().lines().filter(l -> l.startsWith("  call_"))).hasSize(4);
     }
 

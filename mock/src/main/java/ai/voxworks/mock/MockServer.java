@@ -6,6 +6,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureStore;
 import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.fixtures.LoadFailure;
 import ai.voxworks.mock.internal.http.MockApp;
+import ai.voxworks.mock.internal.http.MockClock;
 import ai.voxworks.mock.internal.http.MockControl;
 import ai.voxworks.mock.internal.http.RateLimiting;
 import ai.voxworks.mock.internal.http.RedisTarget;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,10 @@ import java.util.function.Supplier;
  *
  * <p>Its data can change while it runs, as with the admin API under {@code /__mock}:
  * {@link #putCall}, {@link #removeCall}, {@link #reset}; {@link #requests} is the journal.
+ *
+ * <p>Calls whose fixture has a {@code timeline} move: each request gets the stage reached in the time
+ * since that call's first request. {@link #advance} moves the mock's time (every timeline and every
+ * rate-limit window); {@link #timelineToStage} and {@link #advanceTimeline} move one call's timeline.
  */
 public final class MockServer implements AutoCloseable {
 
@@ -94,8 +100,10 @@ public final class MockServer implements AutoCloseable {
         CompletableFuture<FixtureSet> loading = CompletableFuture.supplyAsync(source,
                 r -> daemon(r, "voxworks-mock-loader").start());
         FixtureStore store = new FixtureStore(loading);
+        // One time for the rate-limit windows and the timelines: advance() moves both.
+        MockClock time = new MockClock(clock);
         // A shared store is connected to now, while the fixtures load: unreachable, nothing starts.
-        RateLimiting limiter = rateLimiting(config, clock);
+        RateLimiting limiter = rateLimiting(config, time);
         FixtureWatcher watcher;
         try {
             watcher = watch(config, loader, store);
@@ -105,7 +113,7 @@ public final class MockServer implements AutoCloseable {
         }
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> daemon(r, "voxworks-mock-delays"));
         MockControl control = new MockControl(store, loader.callReader(), source,
-                () -> watcher == null ? null : watcher.lastReload(), limiter, JOURNAL_CAPACITY, config.faults());
+                () -> watcher == null ? null : watcher.lastReload(), limiter, JOURNAL_CAPACITY, config.faults(), time);
         Javalin app = MockApp.create(config, control, scheduler, limits);
         Runnable undo = () -> {
             stopQuietly(app);
@@ -214,7 +222,8 @@ public final class MockServer implements AutoCloseable {
 
     /**
      * Back to the start: the data as loaded from its source (a fixtures directory is read again)
-     * without the calls put or removed since, every rate-limit bucket full, no fault queued by
+     * without the calls put or removed since, every rate-limit bucket full, every timeline to start
+     * again with its call's next request, no fault queued by
      * {@link #faultNext}, the fault profile's requests numbered from 0 again, the journal empty. With a shared rate-limit store the data is
      * left as the watched directory has it, and the buckets are refilled for every replica.
      *
@@ -262,6 +271,55 @@ public final class MockServer implements AutoCloseable {
      */
     public void faultNext(Fault... faults) {
         control.faultNext(List.of(faults));
+    }
+
+    /**
+     * Moves the mock's time forward by {@code by}: every moving call's timeline, and every rate-limit
+     * window (a window that started a minute ago is full again after {@code advance(Duration.ofMinutes(1))}).
+     * Time never goes back; a {@link #reset()} starts the timelines again but keeps the time where it is.
+     *
+     * <pre>{@code
+     * server.advance(Duration.ofSeconds(30));   // a call first asked for 5 s ago answers its stage at 35 s
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code by} is negative or longer than 30 days
+     * @throws IllegalStateException    when the rate limits are shared with other replicas, where timelines do not
+     *                                  run (each moving call answers its last stage)
+     */
+    public void advance(Duration by) {
+        control.advance(Objects.requireNonNull(by, "by"));
+    }
+
+    /**
+     * The mock's time: the system clock, plus every {@link #advance}. A client that waits in it (the JUnit
+     * handle's clients do) polls a long timeline at once.
+     */
+    public Clock clock() {
+        return control.clock();
+    }
+
+    /**
+     * Moves a moving call to the start of one of its stages (0 for the first), as if its first request had been
+     * that long ago; the next request gets that stage.
+     *
+     * @return the stage it is in now
+     * @throws IllegalArgumentException when there is no such call, it has no timeline, or no such stage
+     * @throws IllegalStateException    when the rate limits are shared with other replicas
+     */
+    public int timelineToStage(String callId, int stage) {
+        return control.toStage(callId, stage).stage();
+    }
+
+    /**
+     * Moves a moving call's timeline forward by {@code by}; a call not yet asked for starts, as if first asked for
+     * {@code by} ago.
+     *
+     * @return the stage it is in now
+     * @throws IllegalArgumentException when there is no such call, it has no timeline, or {@code by} is negative
+     * @throws IllegalStateException    when the rate limits are shared with other replicas
+     */
+    public int advanceTimeline(String callId, Duration by) {
+        return control.forward(callId, Objects.requireNonNull(by, "by")).stage();
     }
 
     /** Stops listening and releases the port; safe to call more than once. */

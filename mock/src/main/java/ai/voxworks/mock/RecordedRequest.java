@@ -20,9 +20,16 @@ import java.util.Optional;
  * @param fault     the {@link Fault} it was given ({@code reset}, {@code truncate}, {@code drip},
  *                  {@code malformed}, or a status such as {@code 500} that a profile or
  *                  {@link MockServer#faultNext} forced), or {@code null}
+ * @param stage     for a call that moves, the stage of its timeline that answered (0 for the first), or {@code null}
  */
 public record RecordedRequest(Instant time, String method, String path, int status, String teamId, String maskedKey,
-                              double latencyMs, String fault) {
+                              double latencyMs, String fault, Integer stage) {
+
+    /** An entry without a stage: a request that a call that does not move answered, or none did. */
+    public RecordedRequest(Instant time, String method, String path, int status, String teamId, String maskedKey,
+                           double latencyMs, String fault) {
+        this(time, method, path, status, teamId, maskedKey, latencyMs, fault, null);
+    }
 
     private static final String GET_CALL = "/api/v1/get-call/";
 

@@ -1,9 +1,11 @@
 package ai.voxworks.mock;
 
 import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.client.internal.Durations;
 import ai.voxworks.client.internal.Sleeper;
 import ai.voxworks.mock.internal.record.Recording;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,9 @@ import java.util.function.Consumer;
  * skipped; a body that does not match the spec is not written. Every outcome is in the
  * {@link RecordingSummary}; progress lines go to {@link Builder#progress}.
  *
+ * <p>With {@link Builder#follow}, each call is asked for until it ends, and the stages seen are written as its
+ * {@code timeline}: the mock then serves it moving, as production did.
+ *
  * <p>Immutable; {@link #record} may be called more than once, but not concurrently on one directory.
  */
 public final class Recorder {
@@ -49,6 +54,10 @@ public final class Recorder {
     public static final String DEFAULT_FROM = "https://api.voxworks.ai";
     /** The directory written unless {@link Builder#outputDir} says otherwise, relative to the working directory. */
     public static final String DEFAULT_OUTPUT_DIR = "voxworks-fixtures";
+    /** How long {@link Builder#follow following} goes on unless {@link Builder#followTimeout} says otherwise. */
+    public static final Duration DEFAULT_FOLLOW_TIMEOUT = Duration.ofMinutes(30);
+    /** The longest {@link Builder#followTimeout}: the longest timeline the mock loads. */
+    public static final Duration MAX_FOLLOW_TIMEOUT = Duration.ofDays(1);
 
     private final Recording.Settings settings;
 
@@ -109,6 +118,9 @@ public final class Recorder {
         private Duration maxRateLimitWait = Duration.ofMinutes(5);
         private Duration timeout = Duration.ofSeconds(30);
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private boolean follow;
+        private Duration followTimeout = DEFAULT_FOLLOW_TIMEOUT;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -191,13 +203,43 @@ public final class Recorder {
             return this;
         }
 
+        /** What tells the time of each stage a followed call goes through (tests). */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Follow each call until it ends, and write the stages seen as its timeline (a call file the mock
+         * serves moving, from its first request): each stage checked and redacted as a recorded call is; a
+         * call already ended when first seen is written as it is. The calls are asked for in turn, about every
+         * second while they change and less often while they do not, never faster than the rate-limit budget
+         * the last answer showed. Off by default: each call is asked for once.
+         */
+        public Builder follow(boolean follow) {
+            this.follow = follow;
+            return this;
+        }
+
+        /**
+         * How long following may go on, from the first request; a call that has not ended by then is not
+         * written. Default {@link Recorder#DEFAULT_FOLLOW_TIMEOUT}, at most a day.
+         *
+         * @throws IllegalArgumentException when it is not from 1 s to 1 d
+         */
+        public Builder followTimeout(Duration followTimeout) {
+            this.followTimeout = Durations.check(Objects.requireNonNull(followTimeout, "followTimeout"), "followTimeout",
+                    Duration.ofSeconds(1), MAX_FOLLOW_TIMEOUT);
+            return this;
+        }
+
         /** @throws IllegalStateException when no API key was set */
         public Recorder build() {
             if (apiKey == null) {
                 throw new IllegalStateException("apiKey is required");
             }
             return new Recorder(new Recording.Settings(from, apiKey, outputDir, redact, keepUrlQueries, progress, maxRetries,
-                    initialBackoff, maxRateLimitWait, timeout, sleeper));
+                    initialBackoff, maxRateLimitWait, timeout, sleeper, follow, followTimeout, clock));
         }
 
         @Override

@@ -46,10 +46,17 @@ public record RecordingSummary(String from, Path outputDir, List<Saved> saved, L
      *                     under {@code calls/} already
      * @param redacted     the pointers given for redaction that this call had, now placeholders
      * @param urlsStripped how many URLs lost a query, fragment or user info
+     * @param stages       with {@link Recorder.Builder#follow}, how many stages the call's timeline has; 0 for a call
+     *                     written as it was once (recorded without following, or already ended when first seen)
      */
-    public record Saved(String id, String teamId, Path file, List<String> redacted, int urlsStripped) {
+    public record Saved(String id, String teamId, Path file, List<String> redacted, int urlsStripped, int stages) {
         public Saved {
             redacted = List.copyOf(redacted);
+        }
+
+        /** A call written as it was once. */
+        public Saved(String id, String teamId, Path file, List<String> redacted, int urlsStripped) {
+            this(id, teamId, file, redacted, urlsStripped, 0);
         }
     }
 
@@ -96,6 +103,9 @@ public record RecordingSummary(String from, Path outputDir, List<Saved> saved, L
 
     private static String notes(Saved s) {
         StringJoiner notes = new StringJoiner("; ", "  (", ")").setEmptyValue("");
+        if (s.stages() > 0) {
+            notes.add("a timeline of " + s.stages() + " stages");
+        }
         if (s.urlsStripped() > 0) {
             notes.add(s.urlsStripped() + (s.urlsStripped() == 1 ? " URL" : " URLs") + " stripped of query and credentials");
         }

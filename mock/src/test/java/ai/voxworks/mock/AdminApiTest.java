@@ -33,7 +33,7 @@ class AdminApiTest {
         JsonNode health = JSON.readTree(mock.http().get("/__mock/health").body());
 
         assertThat(health.get("status").asString()).isEqualTo("ok");
-        assertThat(health.get("calls").asInt()).isEqualTo(10);
+        assertThat(health.get("calls").asInt()).isEqualTo(12);
         assertThat(health.get("teams").asInt()).isEqualTo(2);
     }
 
@@ -41,7 +41,7 @@ class AdminApiTest {
     void callsListsIdTeamAndStatus() {
         JsonNode calls = JSON.readTree(mock.http().get("/__mock/calls").body()).get("calls");
 
-        assertThat(calls.size()).isEqualTo(10);
+        assertThat(calls.size()).isEqualTo(12);
         assertThat(calls.get(0).get("id").asString()).isEqualTo("call_bb_2001");
         assertThat(calls.get(0).get("team_id").asString()).isEqualTo("team_bluebird");
         assertThat(calls.get(0).get("status").asString()).isEqualTo("completed");
@@ -92,7 +92,7 @@ class AdminApiTest {
         assertThat(ghost.body()).contains("unknown team 'team_ghost'");
         assertThat(mismatch.statusCode()).isEqualTo(400);
         assertThat(mismatch.body()).contains("does not match the id in the path");
-        assertThat(mock.http().get("/__mock/health").body()).contains("\"calls\":10");
+        assertThat(mock.http().get("/__mock/health").body()).contains("\"calls\":12");
     }
 
     @Test
@@ -153,7 +153,7 @@ class AdminApiTest {
         assertThat(tooLong.body()).contains("an id of more than 200 bytes does not make a file name").doesNotContain(longId);
         assertThat(inBodyOnly.statusCode()).isEqualTo(400);
         assertThat(inBodyOnly.body()).contains("cannot be a call id");
-        assertThat(JSON.readTree(mock.http().get("/__mock/health").body()).get("calls").asInt()).isEqualTo(10);
+        assertThat(JSON.readTree(mock.http().get("/__mock/health").body()).get("calls").asInt()).isEqualTo(12);
     }
 
     @Test

@@ -78,7 +78,7 @@ class FixtureHazardsTest {
             assertThat(delayed.statusCode()).isEqualTo(200);
             assertThat(tookMs).isLessThan(5_000);
             assertThat(http.get("/__mock/health").body()).contains("\"status\":\"degraded\"");
-            assertThat(server.fixtures().calls()).hasSize(10);
+            assertThat(server.fixtures().calls()).hasSize(12);
         }
     }
 
@@ -94,7 +94,7 @@ class FixtureHazardsTest {
 
             String health = http.get("/__mock/health").body();
             assertThat(health).contains("call_nw_4243.json", "outside the fixtures directory").doesNotContain("root:", "secrethash");
-            assertThat(server.fixtures().calls()).hasSize(10);
+            assertThat(server.fixtures().calls()).hasSize(12);
             assertThat(http.getCall("call_nw_4243", DemoData.NORTHWIND_KEY).statusCode()).isEqualTo(404);
         }
     }

@@ -30,7 +30,7 @@ class MockServerApiTest {
 
         assertThat(data.source()).isEqualTo("bundled");
         assertThat(data.teams()).extracting(Team::id).containsExactly("team_bluebird", "team_northwind");
-        assertThat(data.calls()).hasSize(10).first().isEqualTo(new CallSummary("call_bb_2001", "team_bluebird", "completed"));
+        assertThat(data.calls()).hasSize(12).first().isEqualTo(new CallSummary("call_bb_2001", "team_bluebird", "completed"));
         assertThat(data.teamOfKey(NORTHWIND_KEY)).map(Team::id).hasValue("team_northwind");
         assertThat(data.teams().get(0).toString()).doesNotContain(DemoData.BLUEBIRD_KEY);
     }
@@ -104,7 +104,7 @@ class MockServerApiTest {
         DemoData.copyTo(dir);
         Files.writeString(dir.resolve("calls/call_nw_1001.json"), "{\"id\": \"call_nw_1001\"}");
 
-        assertThat(Fixtures.load(DemoData.fixturesDir()).calls()).hasSize(10);
+        assertThat(Fixtures.load(DemoData.fixturesDir()).calls()).hasSize(12);
         assertThatThrownBy(() -> Fixtures.load(dir)).isInstanceOf(InvalidFixturesException.class)
                 .hasMessageContaining("call_nw_1001.json: /team_id: every call needs a team_id");
         assertThat(Fixtures.bundled().calls()).isEqualTo(Fixtures.load(DemoData.fixturesDir()).calls());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.voxworks.mock.testing.RedisServer;
 import ai.voxworks.mock.testing.TestHttp;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -218,6 +219,31 @@ class SharedRateLimitTest {
         assertThat(store.get("shared").asBoolean()).isTrue();
         assertThat(store.get("reachable").asBoolean()).isTrue();
         assertThat(store.has("warning")).isFalse();
+    }
+
+    @Test
+    void timelinesDoNotRunOnReplicasSoEveryReplicaAnswersAMovingCallsLastStage() {
+        TestHttp a = replica("60/1m");
+        TestHttp b = replica("60/1m");
+
+        for (TestHttp replica : List.of(a, b, a)) {
+            JsonNode call = JSON.readTree(replica.getCall("call_nw_1007", NORTHWIND_KEY).body()).get("call");
+            assertThat(call.get("status").asString()).isEqualTo("completed");
+        }
+        HttpResponse<String> moved = a.sendBody("POST", "/__mock/calls/call_nw_1007/timeline", "{\"stage\": 1}",
+                "Content-Type", "application/json");
+        assertThat(moved.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(moved.body()).get("message").asString())
+                .contains("Timelines do not run on replicas: each moving call answers its last stage");
+        assertThat(a.sendBody("POST", "/__mock/advance", "{\"by\": \"1m\"}", "Content-Type", "application/json").statusCode())
+                .isEqualTo(409);
+        assertThatThrownBy(() -> replicas.get(1).advance(Duration.ofSeconds(5))).isInstanceOf(IllegalStateException.class);
+        JsonNode timelines = JSON.readTree(b.get("/__mock/health").body()).get("timelines");
+        assertThat(timelines.get("running").asBoolean()).isFalse();
+        assertThat(timelines.get("note").asString()).contains("each moving call answers its last stage");
+        JsonNode state = JSON.readTree(b.get("/__mock/calls/call_nw_1008/timeline").body());
+        assertThat(state.get("stage").asInt()).isEqualTo(3);
+        assertThat(state.get("running").asBoolean()).isFalse();
     }
 
     private static String header(HttpResponse<String> response, String name) {

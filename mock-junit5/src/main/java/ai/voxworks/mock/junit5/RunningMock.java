@@ -1,6 +1,7 @@
 package ai.voxworks.mock.junit5;
 
 import ai.voxworks.client.VoxworksClient;
+import ai.voxworks.client.internal.Sleeper;
 import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.MockServer;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -159,7 +161,8 @@ final class RunningMock implements VoxworksMock {
 
     @Override
     public VoxworksClient client(String apiKey) {
-        VoxworksClient client = VoxworksClient.builder().apiKey(apiKey).baseUrl(baseUrl()).maxRetries(0).build();
+        VoxworksClient client = VoxworksClient.builder().apiKey(apiKey).baseUrl(baseUrl()).maxRetries(0)
+                .time(server.clock(), new MockTime(server)).build();
         synchronized (this) {
             (currentTest == null ? clientsOfTheClass : clientsOfTheTest).add(client);
         }
@@ -201,6 +204,11 @@ final class RunningMock implements VoxworksMock {
     }
 
     @Override
+    public void advance(Duration by) {
+        server.advance(by);
+    }
+
+    @Override
     public void reset() {
         server.reset();
     }
@@ -226,6 +234,20 @@ final class RunningMock implements VoxworksMock {
     @Override
     public String toString() {
         return "VoxworksMock[" + server + "]";
+    }
+
+    /** Waits in the mock's time: a wait moves the mock's clock by as much, at once. */
+    private record MockTime(MockServer server) implements Sleeper {
+        @Override
+        public void sleep(Duration duration) {
+            server.advance(duration);
+        }
+
+        @Override
+        public Executor after(Duration duration) {
+            server.advance(duration);
+            return Runnable::run;
+        }
     }
 
     private static String name(ExtensionContext test) {

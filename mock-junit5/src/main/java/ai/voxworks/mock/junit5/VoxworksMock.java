@@ -25,7 +25,9 @@ import java.util.List;
  * {@link #await}: {@code mock.await(Duration.ofSeconds(2)).verify(1, getCall("call_nw_1001"))}.
  *
  * <p>Clients it makes do not retry ({@code maxRetries(0)}): a 429 or a 500 reaches the test at
- * once instead of after a {@code Retry-After} wait. The extension closes them: those made during
+ * once instead of after a {@code Retry-After} wait. They wait in the mock's time: when one waits
+ * ({@code awaitCall} between polls), the mock's clock moves on by as much, at once, so polling a
+ * call through a 60 s timeline takes milliseconds. The extension closes them: those made during
  * a test after that test, those made in {@code @BeforeAll} after the class. Not for implementing.
  */
 public sealed interface VoxworksMock permits RunningMock, VoxworksMockExtension {
@@ -40,7 +42,8 @@ public sealed interface VoxworksMock permits RunningMock, VoxworksMockExtension 
      * A client of this mock with the demo key, the first API key of the first team in
      * {@code teams.json} ({@link ai.voxworks.mock.Fixtures#demoKey()}): {@code vx_test_northwind_primary_7f3a9c}
      * of {@code team_northwind} for the bundled data, which reads the calls {@code call_nw_*}. It does
-     * not retry: a test sees each response. A new client on every call.
+     * not retry: a test sees each response; it waits in the mock's time ({@link #advance}). A new client on
+     * every call.
      */
     VoxworksClient client();
 
@@ -107,8 +110,24 @@ public sealed interface VoxworksMock permits RunningMock, VoxworksMockExtension 
     void faultNext(Fault... faults);
 
     /**
+     * Moves the mock's time forward: each call that moves (a fixture with a {@code timeline}) answers
+     * the stage it reaches that much later, and the rate-limit windows move on too. A test of your
+     * polling loop then takes no real time: give the loop {@code mock::advance} as the way it waits.
+     *
+     * <pre>{@code
+     * mock.client().getCall("call_nw_1007");      // its first request: scheduled
+     * mock.advance(Duration.ofSeconds(40));
+     * mock.client().getCall("call_nw_1007");      // completed
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code by} is negative or longer than 30 days
+     */
+    void advance(Duration by);
+
+    /**
      * Back to the start, as before each test: the data as loaded from its source, every
-     * rate-limit bucket full, no fault queued (a profile's draws from the first again), the journal empty.
+     * rate-limit bucket full, every timeline to start again with its call's next request, no fault
+     * queued (a profile's draws from the first again), the journal empty.
      */
     void reset();
 

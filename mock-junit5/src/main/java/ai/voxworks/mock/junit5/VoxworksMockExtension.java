@@ -213,6 +213,11 @@ public final class VoxworksMockExtension implements VoxworksMock, BeforeAllCallb
     }
 
     @Override
+    public void advance(Duration by) {
+        current().advance(by);
+    }
+
+    @Override
     public void reset() {
         current().reset();
     }

@@ -20,7 +20,7 @@ class ReadmeExampleTest {
     @ParameterizedTest
     @ValueSource(strings = {"pom.xml", "src/main/java/com/example/CallStatus.java",
             "src/test/java/com/example/CallStatusTest.java", "src/test/java/com/example/CallVerificationTest.java",
-            "src/test/java/com/example/CallFaultsTest.java"})
+            "src/test/java/com/example/CallFaultsTest.java", "src/test/java/com/example/CallWatcherTest.java"})
     void readmeShowsTheExampleProjectsFile(String file) throws Exception {
         String content = Files.readString(CONSUMER.resolve(file)).stripTrailing();
 

@@ -1,6 +1,7 @@
 package ai.voxworks.mock.cli;
 
 import ai.voxworks.client.internal.Durations;
+import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
@@ -36,6 +37,13 @@ final class Banner {
         out.printf("  docs         %s/docs   requests received: %s/__mock%n", url, url);
         out.printf("  fixtures     %s: %d calls, %d teams%s%n", data.source(), data.calls().size(), data.teams().size(),
                 c.fixturesDir().isPresent() ? " (watched: edits are served within a second)" : "");
+        List<String> moving = data.calls().stream().filter(CallSummary::moves).map(CallSummary::id).toList();
+        if (!moving.isEmpty()) {
+            out.printf("  moving calls %s: %s%n", String.join(", ", moving), c.rateLimitStore().shared() && c.rateLimit().enabled()
+                    ? "timelines do not run on replicas sharing their limits; each answers its last stage"
+                    : "each answers the stage reached since its first request (" + url + "/__mock/calls/"
+                    + moving.get(0) + "/timeline)");
+        }
         out.printf("  rate limit   %s%s   latency %s   CORS origins %s%n", c.rateLimit(),
                 !c.rateLimit().enabled() ? "" : c.rateLimitScope() == RateLimit.Scope.TEAM ? " per team" : " per API key",
                 Durations.format(c.latency()), String.join(",", c.corsOrigins()));

@@ -239,6 +239,14 @@ final class CliConverters {
         }
     }
 
+    /** How long {@code record --follow} follows: the one duration grammar, 1 s to 1 d. */
+    static final class FollowTimeout implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return parsed(value, v -> Durations.parse(v, "--follow-timeout", Duration.ofSeconds(1), Recorder.MAX_FOLLOW_TIMEOUT));
+        }
+    }
+
     /** Comma-separated JSON pointers of fields {@code record} redacts. */
     static final class Pointers implements CommandLine.ITypeConverter<List<String>> {
         @Override

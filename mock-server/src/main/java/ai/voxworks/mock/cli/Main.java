@@ -35,7 +35,9 @@ import picocli.CommandLine;
                 + "malformed; or at random with --faults). Also serves the spec at /openapi.yaml.%n",
         footer = {
             "%nAlso served: /docs (API reference), /__mock/health, /__mock/calls (GET, PUT and DELETE"
-                + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal).",
+                + " /__mock/calls/{id}), POST /__mock/reset, /__mock/requests (the journal); for calls whose fixture has a"
+                + " timeline, /__mock/calls/{id}/timeline (GET; POST {\"stage\":2} or {\"forward\":\"10s\"}) and"
+                + " POST /__mock/advance {\"by\":\"30s\"} (the mock's time: timelines and rate-limit windows).",
             "Every option can also be set with its environment variable; a flag wins over it.",
             "'record --help' tells how to record real calls into fixtures.",
             "Exit status: 2 for a bad option, 1 when the fixtures are invalid, the address cannot be bound or the "

@@ -11,6 +11,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,7 +46,9 @@ import picocli.CommandLine.Parameters;
                 + "nowhere. URLs, alone or inside text, lose their query strings and user info (a signed URL is a "
                 + "credential); --redact replaces fields.%n"},
         footer = {
-            "%n401 stops the run, nothing more asked; 404 skips the id; 429 waits Retry-After, then goes on; 5xx and "
+            "%nWith --follow each call is asked for until it ends; the stages seen become its timeline (a call already "
+                + "ended is written as it is).",
+            "401 stops the run, nothing more asked; 404 skips the id; 429 waits Retry-After, then goes on; 5xx and "
                 + "network failures are retried, then the id is skipped; a call that does not match the spec is not "
                 + "written. Every file is replaced atomically.",
             "Exit status: 0 when every call was saved, 1 when any was not or a --redact pointer named no field of any "
@@ -79,6 +82,17 @@ final class RecordCommand implements Callable<Integer> {
             description = "Keep the query strings, fragments and user info of URLs (by default they are stripped: a "
                     + "signed recording URL lets anyone who has it download the recording).")
     boolean keepUrlQueries;
+
+    @Option(names = "--follow",
+            description = "Ask for each call until it ends, and write the stages seen as its timeline: the mock then "
+                    + "serves it moving, from its first request, as production did. Asks about every second while a call "
+                    + "changes, less often while it does not, never faster than the rate-limit budget the answers show.")
+    boolean follow;
+
+    @Option(names = "--follow-timeout", paramLabel = "DURATION", converter = CliConverters.FollowTimeout.class,
+            description = "How long --follow goes on, from the first request (1s to 1d); a call that has not ended by "
+                    + "then is not written. Default 30m.")
+    Duration followTimeout;
 
     @Option(names = "--api-key-file", paramLabel = "FILE",
             description = "Read the API key from FILE instead of VOXWORKS_API_KEY.")
@@ -144,8 +158,14 @@ final class RecordCommand implements Callable<Integer> {
             }
             RecordingSummary summary;
             try {
+                if (followTimeout != null) {
+                    if (!follow) {
+                        return usage("--follow-timeout is how long --follow goes on; add --follow");
+                    }
+                    builder.followTimeout(followTimeout);
+                }
                 summary = builder.from(from).outputDir(out).redact(redact == null ? List.of() : redact)
-                        .keepUrlQueries(keepUrlQueries).progress(stdout::println).build().record(all);
+                        .keepUrlQueries(keepUrlQueries).follow(follow).progress(stdout::println).build().record(all);
             } catch (IllegalArgumentException e) {
                 return usage(e.getMessage());
             } catch (InvalidFixturesException e) {

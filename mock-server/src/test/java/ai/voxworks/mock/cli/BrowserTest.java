@@ -107,6 +107,8 @@ class BrowserTest {
             http.getCall("call_bb_2001", DemoData.NORTHWIND_KEY);
             http.getCall("call_nw_1001", DemoData.NORTHWIND_KEY);
             http.get(TestHttp.GET_CALL + "call_nw_1001");
+            mock.advance(Duration.ofMinutes(2));
+            http.getCall("call_nw_1007", DemoData.NORTHWIND_KEY);
             mock.putCall("{\"id\":\"call_nw_9001\",\"team_id\":\"team_northwind\",\"status\":\"queued\"}");
             mock.removeCall("call_nw_1006");
 
@@ -117,8 +119,10 @@ class BrowserTest {
             while (row.find()) {
                 rows.add(row.group(1) + " " + row.group(2));
             }
-            assertThat(rows).containsExactly("s4xx 401", "s429 429", "s4xx 404", "s2xx 200");
-            assertThat(dom).contains("vx_test_…3a9c", "/api/v1/get-call/call_bb_2001", "10 calls, 2 teams",
+            assertThat(rows).containsExactly("s2xx 200", "s4xx 401", "s429 429", "s4xx 404", "s2xx 200");
+            assertThat(dom).contains("<td class=\"status\">200</td><td class=\"stage\">0</td>",
+                    "<td class=\"status\">200</td><td class=\"stage\"></td>", "moving calls call_nw_1007, call_nw_1008");
+            assertThat(dom).contains("vx_test_…3a9c", "/api/v1/get-call/call_bb_2001", "12 calls, 2 teams",
                             "with 2 runtime changes in force until a reset (put call_nw_9001, deleted call_nw_1006)")
                     .doesNotContain(DemoData.NORTHWIND_KEY);
         }

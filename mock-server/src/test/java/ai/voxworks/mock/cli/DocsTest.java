@@ -76,7 +76,8 @@ class DocsTest {
         assertThat(tool.statusCode()).isEqualTo(200);
         assertThat(tool.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(JSON.readTree(tool.body()).get("endpoints").propertyNames())
-                .contains("GET /api/v1/get-call/{call_id}", "GET /docs", "GET /__mock", "POST /__mock/reset");
+                .contains("GET /api/v1/get-call/{call_id}", "GET /docs", "GET /__mock", "POST /__mock/reset",
+                        "GET /__mock/calls/{id}/timeline", "POST /__mock/calls/{id}/timeline", "POST /__mock/advance");
     }
 
     @Test

@@ -224,7 +224,9 @@ class MainTest {
         String url = main.server().baseUrl();
         assertThat(out.toString()).contains(
                 "listening on " + url,
-                "bundled: 10 calls, 2 teams",
+                "bundled: 12 calls, 2 teams",
+                "moving calls call_nw_1007, call_nw_1008: each answers the stage reached since its first request ("
+                        + url + "/__mock/calls/call_nw_1007/timeline)",
                 "team_northwind", "vx_test_northwind_primary_7f3a9c", "vx_test_northwind_ops_2b8e41",
                 "team_bluebird", "vx_test_bluebird_5d0c6a",
                 url + "/openapi.yaml", url + "/docs", url + "/__mock");

@@ -75,6 +75,29 @@ class RecordCommandTest {
     }
 
     @Test
+    void followAsksUntilTheCallEndsAndACallAlreadyEndedIsWrittenAsItIs() {
+        int code = record("--out", dir.toString(), "--follow", "--follow-timeout", "5m", "call_bb_2001");
+
+        assertThat(code).as(output()).isZero();
+        assertThat(out.toString()).contains("Following 1 call from " + production.server().baseUrl(),
+                "each until it ends, for at most 300s; the stages seen become its timeline",
+                "[1/1] call_bb_2001: completed",
+                "[1/1] call_bb_2001: saved calls/call_bb_2001.json (team_bluebird, already ended when first seen)");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--follow-timeout|5|--follow-timeout: '5' has no unit; write 5ms or 5s",
+        "--follow-timeout|2d|--follow-timeout must be from 1s to 1d, not 2d",
+    })
+    void aBadFollowTimeoutIsAUsageError(String flag, String value, String message) {
+        assertThat(record("--out", dir.toString(), "--follow", flag, value, "call_bb_2001")).isEqualTo(2);
+        assertThat(err.toString()).contains(message);
+        assertThat(record("--out", dir.toString(), "--follow-timeout", "1m", "call_bb_2001")).isEqualTo(2);
+        assertThat(err.toString()).contains("--follow-timeout is how long --follow goes on; add --follow");
+    }
+
+    @Test
     void anyCallNotSavedExits1AndSaysWhy() {
         int code = record("--out", dir.toString(), "call_bb_2001", "call_nw_1001");
 

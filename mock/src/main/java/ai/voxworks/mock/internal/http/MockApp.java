@@ -45,7 +45,7 @@ public final class MockApp {
         GetCallHandler getCall = new GetCallHandler(
                 new Authentication(control.store()),
                 control.limiter(),
-                new CallLookup(control.store()),
+                new CallLookup(control.store(), control.timelines()),
                 new ForcedReplies(config.rateLimit()),
                 control.faults(),
                 new Responder(scheduler, control.journal(),
@@ -116,7 +116,10 @@ public final class MockApp {
             + "\"GET /__mock/calls\":\"every call: id, team, status\","
             + "\"PUT /__mock/calls/{id}\":\"add or replace a call\","
             + "\"DELETE /__mock/calls/{id}\":\"remove a call\","
-            + "\"POST /__mock/reset\":\"data, rate limits and journal back to the start\"}}")
+            + "\"GET /__mock/calls/{id}/timeline\":\"a moving call's stages, and which one it is in\","
+            + "\"POST /__mock/calls/{id}/timeline\":\"move it: {\\\"stage\\\":2} or {\\\"forward\\\":\\\"10s\\\"}\","
+            + "\"POST /__mock/advance\":\"move the mock's time, every window and timeline: {\\\"by\\\":\\\"30s\\\"}\","
+            + "\"POST /__mock/reset\":\"data, rate limits, timelines and journal back to the start\"}}")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static void errors(JavalinConfig app, MockControl control) {

@@ -1,7 +1,9 @@
 package ai.voxworks.mock.internal.http;
 
+import ai.voxworks.client.internal.Durations;
 import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.FaultProfile;
+import ai.voxworks.mock.RateLimit;
 import ai.voxworks.mock.RecordedRequest;
 import ai.voxworks.mock.internal.fixtures.CallReader;
 import ai.voxworks.mock.internal.fixtures.FixtureSet;
@@ -9,6 +11,7 @@ import ai.voxworks.mock.internal.fixtures.FixtureStore;
 import ai.voxworks.mock.internal.fixtures.FixtureWatcher;
 import ai.voxworks.mock.internal.fixtures.PreparedCall;
 import ai.voxworks.mock.internal.fixtures.RuntimeChanges;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -37,7 +40,37 @@ public final class MockControl {
                     + " would reach this replica only, so the replicas would answer differently. Edit the fixtures "
                     + "directory every replica watches instead");
         }
+
+        /** About time: timelines do not run when replicas share their limits. */
+        ReplicasWouldDisagree(String change, String store, boolean time) {
+            super("Refused: this mock shares its rate limits with other replicas (" + store + "), and " + change
+                    + " would reach this replica only, so the replicas would answer differently. Timelines do not "
+                    + "run on replicas: each moving call answers its last stage, on every replica alike");
+        }
     }
+
+    /** A timeline asked for that there is not: no such call, or one that does not move. */
+    public static final class NoTimeline extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        NoTimeline(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Where a moving call is in its timeline.
+     *
+     * @param call    the call, with its timeline
+     * @param stage   its stage now
+     * @param elapsed the time since its first request ({@code null}: not asked for yet, or timelines are off)
+     * @param running whether timelines run ({@code false} with shared rate limits: moving calls answer their last stage)
+     */
+    public record TimelineState(PreparedCall call, int stage, Duration elapsed, boolean running) {
+    }
+
+    /** The longest one move of time may be: the longest rate-limit window. */
+    public static final Duration LONGEST_STEP = RateLimit.MAX_WINDOW;
 
     private final FixtureStore store;
     private final CallReader reader;
@@ -46,6 +79,8 @@ public final class MockControl {
     private final RateLimiting limiter;
     private final RequestJournal journal;
     private final Faults faults;
+    private final MockClock clock;
+    private final Timelines timelines;
 
     /**
      * @param store        the data being served
@@ -55,10 +90,11 @@ public final class MockControl {
      * @param limiter      the rate-limit buckets
      * @param journalSize  how many requests the journal keeps
      * @param faults       the faults drawn at random
+     * @param clock        the mock's time, which the limiter reads too
      */
     public MockControl(FixtureStore store, CallReader reader, Supplier<FixtureSet> source,
                        Supplier<FixtureWatcher.Status> reloadStatus, RateLimiting limiter, int journalSize,
-                       FaultProfile faults) {
+                       FaultProfile faults, MockClock clock) {
         this.store = store;
         this.reader = reader;
         this.source = source;
@@ -66,6 +102,8 @@ public final class MockControl {
         this.limiter = limiter;
         this.journal = new RequestJournal(journalSize, () -> store.current().teamsByKey());
         this.faults = new Faults(faults);
+        this.clock = clock;
+        this.timelines = new Timelines(clock, !limiter.shared());
     }
 
     /** The data served now. */
@@ -85,7 +123,10 @@ public final class MockControl {
     public Stored put(byte[] json, String source, String expectedId) {
         refuseWhenShared("adding or replacing a call here");
         PreparedCall call = reader.fromRequest(json, source, expectedId, store.current());
-        return new Stored(call, store.put(call));
+        boolean replaced = store.put(call);
+        // A call put is a new one: if it moves, its timeline starts with its next request.
+        timelines.restart(call.id());
+        return new Stored(call, replaced);
     }
 
     /**
@@ -95,6 +136,7 @@ public final class MockControl {
      */
     public boolean remove(String id) {
         refuseWhenShared("removing a call here");
+        timelines.restart(id);
         return store.remove(id);
     }
 
@@ -127,8 +169,96 @@ public final class MockControl {
         store.reset(fresh);
         limiter.reset();
         faults.reset();
+        timelines.reset();
         journal.clear();
         return fresh;
+    }
+
+    /**
+     * Moves the mock's time forward: every rate-limit window and every moving call's timeline.
+     *
+     * @throws ReplicasWouldDisagree when the rate limits are shared with other replicas
+     */
+    public void advance(Duration by) {
+        Durations.check(by, "advance", Duration.ZERO, LONGEST_STEP);
+        refuseTimeWhenShared("moving the mock's time");
+        clock.advance(by);
+    }
+
+    /** The mock's time, as a clock: the system's, plus every {@link #advance}. */
+    public Clock clock() {
+        return clock.asClock();
+    }
+
+    /** How far {@link #advance} has moved the time, in all. */
+    public Duration advanced() {
+        return clock.advanced();
+    }
+
+    /** Whether the timelines of moving calls run ({@code false} with shared rate limits). */
+    public boolean timelinesRun() {
+        return timelines.running();
+    }
+
+    /**
+     * Where the moving call {@code id} is in its timeline.
+     *
+     * @throws NoTimeline when there is no such call, or it does not move
+     */
+    public TimelineState timeline(String id) {
+        PreparedCall call = moving(id);
+        Timelines.Position position = timelines.position(call);
+        return new TimelineState(call, position.stage(), position.elapsed(), timelines.running());
+    }
+
+    /**
+     * Moves the moving call {@code id} to the start of {@code stage} (from 0), as if its first request
+     * had been that long ago.
+     *
+     * @throws NoTimeline               when there is no such call, or it does not move
+     * @throws IllegalArgumentException when it has no such stage
+     * @throws ReplicasWouldDisagree    when the rate limits are shared with other replicas
+     */
+    public TimelineState toStage(String id, int stage) {
+        refuseTimeWhenShared("moving a timeline");
+        PreparedCall call = moving(id);
+        if (stage < 0 || stage >= call.timeline().size()) {
+            throw new IllegalArgumentException("call '" + id + "' has stages 0 to " + (call.timeline().size() - 1)
+                    + ", not " + stage);
+        }
+        timelines.toStage(call, stage);
+        return timeline(id);
+    }
+
+    /**
+     * Moves the moving call {@code id} forward by {@code by}; one not yet asked for starts, as if asked for
+     * {@code by} ago.
+     *
+     * @throws NoTimeline            when there is no such call, or it does not move
+     * @throws ReplicasWouldDisagree when the rate limits are shared with other replicas
+     */
+    public TimelineState forward(String id, Duration by) {
+        Durations.check(by, "forward", Duration.ZERO, LONGEST_STEP);
+        refuseTimeWhenShared("moving a timeline");
+        timelines.forward(moving(id), by);
+        return timeline(id);
+    }
+
+    private PreparedCall moving(String id) {
+        PreparedCall call = store.current().calls().get(id);
+        if (call == null) {
+            throw new NoTimeline("No call '" + id + "' in the mock");
+        }
+        if (call.timeline() == null) {
+            throw new NoTimeline("Call '" + id + "' does not move: its fixture has no timeline");
+        }
+        return call;
+    }
+
+    private void refuseTimeWhenShared(String change) {
+        if (limiter.shared()) {
+            throw new ReplicasWouldDisagree(change, limiter.storeUrl(), true);
+        }
     }
 
     /** The calls put and removed at run time, in force over every reload until a reset. */
@@ -188,5 +318,9 @@ public final class MockControl {
 
     Faults faults() {
         return faults;
+    }
+
+    Timelines timelines() {
+        return timelines;
     }
 }

@@ -59,18 +59,21 @@ final class RequestJournal {
      * or {@code null}. The latency runs from the moment the server read the request.
      */
     void record(Context ctx, Caller caller) {
-        record(ctx, caller, ctx.statusCode(), null);
+        record(ctx, caller, ctx.statusCode(), null, Reply.NO_STAGE);
     }
 
-    /** As {@link #record(Context, Caller)}, with the status sent (0: none) and the fault given, or {@code null}. */
-    void record(Context ctx, Caller caller, int status, Fault fault) {
+    /**
+     * As {@link #record(Context, Caller)}, with the status sent (0: none), the fault given, or {@code null},
+     * and the stage of a moving call's timeline that answered ({@link Reply#NO_STAGE}: none).
+     */
+    void record(Context ctx, Caller caller, int status, Fault fault, int stage) {
         long began = ServletContextRequest.getServletContextRequest(ctx.req()).getBeginNanoTime();
         double latencyMs = Math.round((System.nanoTime() - began) / 100_000.0) / 10.0;
         long slot = next.getAndIncrement();
         ring.set((int) (slot % ring.length()), new Held(new RecordedRequest(Instant.now(), ctx.method().name(), ctx.path(),
                 status, caller == null ? null : caller.team().id(),
-                caller == null ? null : ApiKeys.mask(caller.apiKey()), latencyMs, fault == null ? null : fault.name()),
-                keys.get()));
+                caller == null ? null : ApiKeys.mask(caller.apiKey()), latencyMs, fault == null ? null : fault.name(),
+                stage == Reply.NO_STAGE ? null : stage), keys.get()));
         // Counted once the entry is in place, so a waiter woken by the count reads the entry too.
         recorded.incrementAndGet();
         if (waiting.get() > 0) {
@@ -124,7 +127,7 @@ final class RequestJournal {
                 String path = masked(r.path(), e.keys().keySet());
                 entries.add(path.equals(r.path()) ? r
                         : new RecordedRequest(r.time(), r.method(), path, r.status(), r.teamId(), r.maskedKey(), r.latencyMs(),
-                                r.fault()));
+                                r.fault(), r.stage()));
             }
         }
         return entries;

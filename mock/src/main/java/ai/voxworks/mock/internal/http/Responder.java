@@ -84,19 +84,19 @@ final class Responder {
     private void send(Context ctx, Reply reply, Caller caller, Fault fault) {
         // Journaled before the connection closes: whoever saw the fault finds it in the journal.
         if (fault == Fault.RESET) {
-            journal.record(ctx, caller, 0, fault);
+            journal.record(ctx, caller, 0, fault, Reply.NO_STAGE);
             reset(ctx);
             return;
         }
         rateLimitHeaders.write(ctx, reply.quota());
         if (fault == Fault.TRUNCATE) {
             sendHalf(ctx, reply);
-            journal.record(ctx, caller, reply.status(), fault);
+            journal.record(ctx, caller, reply.status(), fault, reply.stage());
             endPoint(ctx).close();
             return;
         }
         write(ctx, reply);
-        journal.record(ctx, caller, reply.status(), fault);
+        journal.record(ctx, caller, reply.status(), fault, reply.stage());
     }
 
     /** Writes {@code reply}'s status, headers and JSON body (its rate-limit fields are the get-call path's job). */
@@ -147,7 +147,7 @@ final class Responder {
         head(ctx, reply);
         HttpServletResponse response = ctx.res();
         response.setContentLength(reply.body().length);
-        journal.record(ctx, caller, reply.status(), Fault.DRIP);
+        journal.record(ctx, caller, reply.status(), Fault.DRIP, reply.stage());
         try {
             response.flushBuffer();
             new Drip(response.getOutputStream(), reply.body(), done).run();

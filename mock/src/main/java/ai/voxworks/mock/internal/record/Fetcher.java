@@ -1,6 +1,7 @@
 package ai.voxworks.mock.internal.record;
 
 import ai.voxworks.client.AuthenticationException;
+import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.NotFoundException;
 import ai.voxworks.client.RateLimitException;
 import ai.voxworks.client.ServerException;
@@ -67,7 +68,8 @@ final class Fetcher implements AutoCloseable {
         while (true) {
             String failure;
             try {
-                return new Fetched.Body(client.getCall(id).json());
+                CallResponse response = client.getCallResponse(id);
+                return new Fetched.Body(response.call().json(), response.rateLimit().orElse(null));
             } catch (AuthenticationException e) {
                 return new Fetched.Stop("the key was refused (" + e.getMessage() + ")");
             } catch (NotFoundException e) {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,10 +50,13 @@ public final class Recording {
      * @param maxRateLimitWait the longest {@code Retry-After} waited out; a longer one stops the recording
      * @param timeout          the longest one attempt may take, body included
      * @param sleeper          how to wait
+     * @param follow           whether to poll each call until it ends and write the stages seen as its timeline
+     * @param followTimeout    how long following may go on, from the first request
+     * @param clock            what tells the time of each stage seen
      */
     public record Settings(String from, String apiKey, Path outputDir, List<String> redact, boolean keepUrlQueries,
                            Consumer<String> progress, int maxRetries, Duration initialBackoff, Duration maxRateLimitWait,
-                           Duration timeout, Sleeper sleeper) {
+                           Duration timeout, Sleeper sleeper, boolean follow, Duration followTimeout, Clock clock) {
 
         public Settings {
             redact = List.copyOf(redact);
@@ -61,7 +65,7 @@ public final class Recording {
         @Override
         public String toString() {
             return "Settings[from=" + from + ", apiKey=" + ApiKeys.mask(apiKey) + ", outputDir=" + outputDir
-                    + ", redact=" + redact + ", keepUrlQueries=" + keepUrlQueries + "]";
+                    + ", redact=" + redact + ", keepUrlQueries=" + keepUrlQueries + ", follow=" + follow + "]";
         }
     }
 
@@ -142,21 +146,13 @@ public final class Recording {
         FixtureWriter writer = FixtureWriter.open(settings.outputDir());
         try (Fetcher fetcher = new Fetcher(settings.from(), settings.apiKey(), new Fetcher.Retries(settings.maxRetries(),
                 settings.initialBackoff(), settings.maxRateLimitWait(), settings.timeout(), settings.sleeper()), progress)) {
-            return run(ids, writer, fetcher);
+            return settings.follow() ? new Following(this, settings, progress, writer, fetcher).run(ids)
+                    : run(ids, writer, fetcher);
         }
     }
 
     private RecordingSummary run(List<String> ids, FixtureWriter writer, Fetcher fetcher) {
-        progress.accept("Recording " + ids.size() + (ids.size() == 1 ? " call" : " calls") + " from " + settings.from()
-                + " into " + settings.outputDir() + " (key " + ApiKeys.mask(settings.apiKey()) + ")");
-        if (inClearText(settings.from())) {
-            progress.accept("note: " + settings.from() + " is plain http to another machine: the key crosses the network "
-                    + "unencrypted");
-        }
-        if (writer.keys().contains(settings.apiKey())) {
-            progress.accept("note: " + settings.outputDir().resolve("teams.json") + " already holds the key used to record, "
-                    + ApiKeys.mask(settings.apiKey()) + ", as a demo key; existing keys are kept as they are");
-        }
+        notes(ids, writer, "Recording");
         List<RecordingSummary.Saved> saved = new ArrayList<>();
         List<RecordingSummary.Skipped> skipped = new ArrayList<>();
         List<Team> newTeams = new ArrayList<>();
@@ -200,6 +196,26 @@ public final class Recording {
             skipped.add(new RecordingSummary.Skipped(id, scrub(notSaved)));
             progress.accept(line + ": not saved: " + notSaved + (stop != null ? "; stopping" : ""));
         }
+        return summary(saved, skipped, newTeams, matched, redactedAny, stop);
+    }
+
+    /** The first lines of a run: what it does, and what to know about where it reads from and writes to. */
+    void notes(List<String> ids, FixtureWriter writer, String doing) {
+        progress.accept(doing + " " + ids.size() + (ids.size() == 1 ? " call" : " calls") + " from " + settings.from()
+                + " into " + settings.outputDir() + " (key " + ApiKeys.mask(settings.apiKey()) + ")");
+        if (inClearText(settings.from())) {
+            progress.accept("note: " + settings.from() + " is plain http to another machine: the key crosses the network "
+                    + "unencrypted");
+        }
+        if (writer.keys().contains(settings.apiKey())) {
+            progress.accept("note: " + settings.outputDir().resolve("teams.json") + " already holds the key used to record, "
+                    + ApiKeys.mask(settings.apiKey()) + ", as a demo key; existing keys are kept as they are");
+        }
+    }
+
+    /** The summary of a run, once every id has been dealt with. */
+    RecordingSummary summary(List<RecordingSummary.Saved> saved, List<RecordingSummary.Skipped> skipped, List<Team> newTeams,
+                             Set<String> matched, boolean redactedAny, String stop) {
         // A pointer that named no field of any call the recording looked at is a typo, or a field these calls lack:
         // either way, what it was meant to hide may be in the files.
         List<String> unmatched = !redactedAny ? List.of()
@@ -210,7 +226,7 @@ public final class Recording {
     }
 
     /** What became of one call the server sent: saved, or why not; whether it got as far as redaction. */
-    private record Outcome(RecordingSummary.Saved saved, String notSaved, boolean redactionChecked) {
+    record Outcome(RecordingSummary.Saved saved, String notSaved, boolean redactionChecked) {
         static Outcome not(String reason, boolean redactionChecked) {
             return new Outcome(null, reason, redactionChecked);
         }
@@ -219,10 +235,30 @@ public final class Recording {
     /** Saves one call; adds the --redact pointers that named one of its fields to {@code matched}. */
     private Outcome save(FixtureWriter writer, String id, String callJson, List<Team> newTeams, Set<String> matched)
             throws IOException {
+        Prepared prepared = prepare(writer, id, callJson, matched);
+        if (prepared.redacted() == null) {
+            return Outcome.not(prepared.notSaved(), prepared.redactionChecked());
+        }
+        return write(writer, id, prepared.redacted(), prepared, 0, newTeams);
+    }
+
+    /**
+     * One answer checked as a call file is and redacted: what is written (alone, or as a stage of a timeline),
+     * or why it cannot be ({@code notSaved}).
+     */
+    record Prepared(ObjectNode checked, ObjectNode redacted, List<String> redactedPointers, int urlsStripped,
+                    String notSaved, boolean redactionChecked) {
+        static Prepared not(String reason, boolean redactionChecked) {
+            return new Prepared(null, null, List.of(), 0, reason, redactionChecked);
+        }
+    }
+
+    /** Checks and redacts one answer; adds the --redact pointers that named one of its fields to {@code matched}. */
+    Prepared prepare(FixtureWriter writer, String id, String callJson, Set<String> matched) {
         List<FixtureProblem> problems = new ArrayList<>();
         ObjectNode call = writer.call(callJson, id, problems);
         if (call == null) {
-            return Outcome.not("the response does not match the spec: " + describe(problems), false);
+            return Prepared.not("the response does not match the spec: " + describe(problems), false);
         }
         Redaction.Result redacted = redaction.apply(call, candidate -> {
             List<FixtureProblem> found = new ArrayList<>();
@@ -231,20 +267,32 @@ public final class Recording {
         });
         matched.addAll(redacted.present());
         if (redacted.call() == null) {
-            return Outcome.not("no placeholder for " + String.join(", ", redacted.redacted()) + " satisfies the spec: "
+            return Prepared.not("no placeholder for " + String.join(", ", redacted.redacted()) + " satisfies the spec: "
                     + describe(redacted.problems()), true);
         }
         String leak = find(redacted.call(), settings.apiKey(), "");
-        byte[] bytes = writer.fileBytes(redacted.call());
-        if (leak != null || ApiKeys.containsIgnoreCase(new String(bytes, StandardCharsets.UTF_8), settings.apiKey())) {
-            return Outcome.not("the call holds the API key used to record it" + (leak == null ? "" : ", at " + leak
-                    + "; --redact " + leak + " replaces that field"), true);
+        if (leak != null) {
+            return Prepared.not("the call holds the API key used to record it, at " + leak + "; --redact " + leak
+                    + " replaces that field", true);
         }
-        String teamId = redacted.call().get("team_id").asString();
+        return new Prepared(call, redacted.call(), redacted.redacted(), redacted.urlsStripped(), null, true);
+    }
+
+    /**
+     * Writes {@code document} (a call, or a call with its timeline of {@code stages}) as the call {@code id}, its
+     * team first; {@code last} says what redaction did.
+     */
+    Outcome write(FixtureWriter writer, String id, ObjectNode document, Prepared last, int stages, List<Team> newTeams)
+            throws IOException {
+        byte[] bytes = writer.fileBytes(document);
+        if (ApiKeys.containsIgnoreCase(new String(bytes, StandardCharsets.UTF_8), settings.apiKey())) {
+            return Outcome.not("the call holds the API key used to record it", true);
+        }
+        String teamId = document.get("team_id").asString();
         writer.addTeam(teamId, () -> DemoKeys.newKey(teamId)).ifPresent(newTeams::add);
         Path file = writer.writeCall(id, teamId, bytes);
-        return new Outcome(new RecordingSummary.Saved(id, teamId, file, redacted.redacted(), redacted.urlsStripped()),
-                null, true);
+        return new Outcome(new RecordingSummary.Saved(id, teamId, file, last.redactedPointers(), last.urlsStripped(),
+                stages), null, true);
     }
 
     /** Plain http to a host other than this machine. */
@@ -296,7 +344,7 @@ public final class Recording {
         return problems.size() > 3 ? shown + "; and " + (problems.size() - 3) + " more" : shown;
     }
 
-    private String scrub(String text) {
+    String scrub(String text) {
         return ApiKeys.redact(text, List.of(settings.apiKey()));
     }
 }

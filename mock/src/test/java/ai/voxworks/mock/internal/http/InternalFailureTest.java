@@ -34,7 +34,8 @@ class InternalFailureTest {
         MockServerConfig config = MockServerConfig.builder().port(0).build();
         MockControl control = new MockControl(new FixtureStore(CompletableFuture.completedFuture(FixtureLoader.bundled())),
                 new CallReader(), FixtureLoader::bundled, () -> null,
-                new RateLimiting(config.rateLimit(), config.rateLimitScope(), TimeMeter.SYSTEM_NANOTIME), 10, config.faults());
+                new RateLimiting(config.rateLimit(), config.rateLimitScope(), TimeMeter.SYSTEM_NANOTIME), 10, config.faults(),
+                new MockClock(TimeMeter.SYSTEM_NANOTIME));
         Javalin app = MockApp.create(config, control, broken, ServerLimits.DEFAULT).start();
         try {
             TestHttp http = new TestHttp("http://127.0.0.1:" + app.port());
