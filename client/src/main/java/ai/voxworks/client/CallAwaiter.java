@@ -2,7 +2,6 @@ package ai.voxworks.client;
 
 import ai.voxworks.client.internal.Durations;
 import ai.voxworks.client.internal.Pacing;
-import ai.voxworks.client.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package ai.voxworks.client;
 
 import ai.voxworks.client.internal.PathSegments;
-import ai.voxworks.client.internal.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

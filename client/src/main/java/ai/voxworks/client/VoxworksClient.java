@@ -1,7 +1,6 @@
 package ai.voxworks.client;
 
 import ai.voxworks.client.internal.ApiKeys;
-import ai.voxworks.client.internal.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -400,8 +399,7 @@ public final class VoxworksClient implements AutoCloseable {
          * How this client tells the time and waits: for {@link VoxworksClient#awaitCall}'s polls and
          * deadline, retries and the throttle. The system clock and real sleeps unless set. For tools
          * that keep a time of their own: the mock's JUnit handle gives its clients the mock's clock and a
-         * sleeper that moves it, so that polling a 60 s timeline takes milliseconds. {@code Sleeper} is
-         * the toolkit's test seam, not API.
+         * sleeper that moves it, so that polling a 60 s timeline takes milliseconds.
          */
         public Builder time(Clock clock, Sleeper sleeper) {
             return clock(clock).sleeper(sleeper);

@@ -18,9 +18,11 @@
  *       {@link ai.voxworks.client.TransportException} (no response),
  *       {@link ai.voxworks.client.UnexpectedResponseException} (a response that is not the API's) and
  *       {@link ai.voxworks.client.AwaitTimeoutException} ({@code awaitCall} gave up)</li>
+ *   <li>{@link ai.voxworks.client.Sleeper}: how a client waits, with a clock given to
+ *       {@code Builder.time(clock, sleeper)} by tools that keep a time of their own</li>
  * </ul>
  *
  * <p>Everything else here is package-private: how requests are made and retried, how responses
- * are read, and the seams tests use (a sleeper, a clock, a source of jitter, the environment).
+ * are read, and the seams tests use (a source of jitter, the environment).
  */
 package ai.voxworks.client;

@@ -1,6 +1,5 @@
 package ai.voxworks.client;
 
-import ai.voxworks.client.internal.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

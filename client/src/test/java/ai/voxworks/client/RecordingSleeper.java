@@ -1,6 +1,5 @@
 package ai.voxworks.client;
 
-import ai.voxworks.client.internal.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

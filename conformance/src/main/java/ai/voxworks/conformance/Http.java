@@ -3,7 +3,7 @@ package ai.voxworks.conformance;
 import static io.restassured.RestAssured.given;
 
 import ai.voxworks.client.internal.PathSegments;
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.HttpClientConfig;

@@ -1,6 +1,6 @@
 package ai.voxworks.conformance;
 
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

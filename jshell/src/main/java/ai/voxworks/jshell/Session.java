@@ -5,7 +5,7 @@ import ai.voxworks.client.CallResponse;
 import ai.voxworks.client.RateLimitStatus;
 import ai.voxworks.client.TransportException;
 import ai.voxworks.client.VoxworksClient;
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.MockServer;

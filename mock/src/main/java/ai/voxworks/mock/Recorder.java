@@ -2,7 +2,7 @@ package ai.voxworks.mock;
 
 import ai.voxworks.client.internal.ApiKeys;
 import ai.voxworks.client.internal.Durations;
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import ai.voxworks.mock.internal.record.Recording;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -7,9 +7,9 @@
  * ({@link ai.voxworks.client.internal.PathSegments}), the duration grammar of every flag and
  * attribute ({@link ai.voxworks.client.internal.Durations}), the names of the rate-limit fields
  * ({@link ai.voxworks.client.internal.RateLimitFields}), which statuses end a call
- * ({@link ai.voxworks.client.internal.CallStatuses}), how fast to poll a moving call
- * ({@link ai.voxworks.client.internal.Pacing}) and the waiting seam of retry loops
- * ({@link ai.voxworks.client.internal.Sleeper}).
+ * ({@link ai.voxworks.client.internal.CallStatuses}) and how fast to poll a moving call
+ * ({@link ai.voxworks.client.internal.Pacing}). The waiting seam every retry loop shares is
+ * public: {@link ai.voxworks.client.Sleeper}.
  *
  * <p>Public only so that the toolkit's other modules can use them, as {@code okhttp3.internal} is;
  * anything here may change in any release.

@@ -1,7 +1,7 @@
 package ai.voxworks.mock.junit5;
 
 import ai.voxworks.client.VoxworksClient;
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.Fault;
 import ai.voxworks.mock.MockServer;

@@ -10,7 +10,7 @@ import ai.voxworks.client.UnexpectedResponseException;
 import ai.voxworks.client.VoxworksClient;
 import ai.voxworks.client.VoxworksException;
 import ai.voxworks.client.internal.Backoff;
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

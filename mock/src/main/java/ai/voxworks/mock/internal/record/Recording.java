@@ -1,7 +1,7 @@
 package ai.voxworks.mock.internal.record;
 
 import ai.voxworks.client.internal.ApiKeys;
-import ai.voxworks.client.internal.Sleeper;
+import ai.voxworks.client.Sleeper;
 import ai.voxworks.mock.FixtureProblem;
 import ai.voxworks.mock.Fixtures;
 import ai.voxworks.mock.InvalidFixturesException;

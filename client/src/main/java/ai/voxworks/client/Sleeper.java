@@ -1,4 +1,4 @@
-package ai.voxworks.client.internal;
+package ai.voxworks.client;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -6,8 +6,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How a retry loop waits: blocking, or without a thread for asynchronous calls. Tests pass one
- * that returns at once and notes what it was asked, so that no test sleeps for real.
+ * How a client waits, between retries and between {@link VoxworksClient#awaitCall} polls: blocking,
+ * or without a thread for asynchronous calls. The real clock unless
+ * {@link VoxworksClient.Builder#time} says otherwise: a tool that keeps a time of its own (the mock's
+ * JUnit handle, whose clients wait in the mock's time) or a test that must not sleep for real passes
+ * one, with the matching {@link java.time.Clock}.
  */
 @FunctionalInterface
 public interface Sleeper {
