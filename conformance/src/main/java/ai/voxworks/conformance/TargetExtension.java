@@ -102,7 +102,7 @@ final class TargetExtension implements ParameterResolver, BeforeAllCallback, Aft
         entry.put("spec", run.contract().source());
         ignoredBaseUrl(run.target()).ifPresent(url -> entry.put("note", "VOXWORKS_BASE_URL is exported (" + url
                 + "), but tests under Maven read no VOXWORKS_* variable, so this run checked the embedded mock; "
-                + "to check that server, pass -Dvoxworks.baseUrl=" + url + " (README: Under Maven)"));
+                + "to check that server, pass -Dvoxworks.baseUrl=" + url + " (docs/conformance.md: Under Maven)"));
         context.publishReportEntry(entry);
     }
 

@@ -22,19 +22,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The defaults the README's settings table and the annotation's Javadoc state are the ones the
+ * The defaults the Java guide's settings table (docs/client-and-junit.md) and the annotation's Javadoc state are the ones the
  * code has, and the mock behaves by them (wiremock#1756: docs and defaults that drifted apart).
  */
 class DocumentedDefaultsTest {
 
-    private static final Path README = Path.of("../README.md");
+    private static final Path GUIDE = Path.of("../docs/client-and-junit.md");
     private static final Path ANNOTATION_SOURCE = Path.of("src/main/java/ai/voxworks/mock/junit5/VoxworksMockTest.java");
 
-    /** The default column of the README's row for this attribute, a Java literal. */
+    /** The default column of the guide's row for this attribute, a Java literal. */
     static String readmeDefault(String attribute) throws Exception {
         Matcher row = Pattern.compile("(?m)^\\| `" + attribute + "` \\| [^|]+ \\| `([^`]*)` \\|")
-                .matcher(Files.readString(README));
-        assertThat(row.find()).as("README row for %s", attribute).isTrue();
+                .matcher(Files.readString(GUIDE));
+        assertThat(row.find()).as("the guide's row for %s", attribute).isTrue();
         return row.group(1);
     }
 
@@ -85,7 +85,7 @@ class DocumentedDefaultsTest {
 
     @Test
     void perMethodIsOffByDefault() throws Exception {
-        assertThat(Files.readString(README)).contains("| | `perMethod()` | one mock per class |");
+        assertThat(Files.readString(GUIDE)).contains("| | `perMethod()` | one mock per class |");
         assertThat(Settings.DEFAULTS.perMethod()).isFalse();
     }
 
@@ -95,8 +95,8 @@ class DocumentedDefaultsTest {
         assertThat(mock.port()).isPositive();
         assertThat(mock.server().fixtures().source()).isEqualTo("bundled");
 
-        // The README's client(): the demo key (the first of the first team in teams.json), and no retries.
-        assertThat(Files.readString(README)).contains("`vx_test_northwind_primary_7f3a9c` (`team_northwind`");
+        // The guide's client(): the demo key (the first of the first team in teams.json), and no retries.
+        assertThat(Files.readString(GUIDE)).contains("`vx_test_northwind_primary_7f3a9c` (`team_northwind`");
         VoxworksClient client = mock.client();
         for (int i = 0; i < 60; i++) {
             client.getCall("call_nw_1001");
@@ -129,10 +129,10 @@ class DocumentedDefaultsTest {
 
     @Test
     void readmeStatesTheRealMethodsOfTheHandle() throws Exception {
-        String readme = Files.readString(README);
+        String readme = Files.readString(GUIDE);
         for (Method method : VoxworksMock.class.getDeclaredMethods()) {
             if (!method.isSynthetic()) {
-                assertThat(readme.contains("`" + method.getName() + "(")).as("README on VoxworksMock.%s", method.getName())
+                assertThat(readme.contains("`" + method.getName() + "(")).as("the guide on VoxworksMock.%s", method.getName())
                         .isTrue();
             }
         }

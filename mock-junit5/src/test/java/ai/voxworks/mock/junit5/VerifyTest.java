@@ -76,7 +76,7 @@ class VerifyTest {
 
     @Test
     void theReadmesFailureIsTheOneThisTrafficGets() throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/client-and-junit.md"));
         String shown = readme.substring(readme.indexOf("```\nExpected 3 requests") + 4);
         shown = shown.substring(0, shown.indexOf("\n```"));
         VoxworksClient client = mock.client();

@@ -19,7 +19,7 @@ public record ServerLimits(Duration headerTime, Duration idleTime, int minThread
     /** A byte every 250 ms: {@link ai.voxworks.mock.Fault#DRIP_BYTES_PER_SECOND}. */
     static final Duration DRIP_TICK = Duration.ofMillis(1000 / ai.voxworks.mock.Fault.DRIP_BYTES_PER_SECOND);
 
-    /** What the mock runs with: stated in the README. */
+    /** What the mock runs with: stated in docs/mock-server.md. */
     public static final ServerLimits DEFAULT = new ServerLimits(
             Duration.ofSeconds(10), Duration.ofSeconds(30), 8, 200, Duration.ofSeconds(10));
 

@@ -10,10 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's consumer pom.xml and worked example are examples/consumer/ word for word (which
+ * The Java guide's (docs/client-and-junit.md) consumer pom.xml and worked examples are examples/consumer/ word for word (which
  * .ci/run builds against the installed artifacts), and name the versions this build has.
  */
-class ReadmeExampleTest {
+class JavaGuideExamplesTest {
 
     private static final Path CONSUMER = Path.of("../examples/consumer");
 
@@ -21,10 +21,10 @@ class ReadmeExampleTest {
     @ValueSource(strings = {"pom.xml", "src/main/java/com/example/CallStatus.java",
             "src/test/java/com/example/CallStatusTest.java", "src/test/java/com/example/CallVerificationTest.java",
             "src/test/java/com/example/CallFaultsTest.java", "src/test/java/com/example/CallWatcherTest.java"})
-    void readmeShowsTheExampleProjectsFile(String file) throws Exception {
+    void theGuideShowsTheExampleProjectsFile(String file) throws Exception {
         String content = Files.readString(CONSUMER.resolve(file)).stripTrailing();
 
-        assertThat(Files.readString(Path.of("../README.md"))).contains("\n" + content + "\n```\n");
+        assertThat(Files.readString(Path.of("../docs/client-and-junit.md"))).contains("\n" + content + "\n```\n");
     }
 
     @Test
@@ -41,13 +41,14 @@ class ReadmeExampleTest {
     }
 
     @Test
-    void readmeGivesTheCoordinatesWithTheVersion() throws Exception {
-        String readme = Files.readString(Path.of("../README.md"));
+    void theGuideGivesTheCoordinatesWithTheVersionAndTheReadmeTheInstallCommand() throws Exception {
+        String readme = Files.readString(Path.of("../docs/client-and-junit.md"));
         String version = System.getProperty("voxworks.version");
 
         for (String artifact : List.of("voxworks-client", "voxworks-mock-junit5", "voxworks-mock")) {
             assertThat(readme).contains("`ai.voxworks:" + artifact + ":" + version + "`");
         }
         assertThat(readme).contains("mvn -B -q install -DskipTests -pl mock-junit5 -am");
+        assertThat(Files.readString(Path.of("../README.md"))).contains("mvn -B -q install -DskipTests -pl mock-junit5 -am");
     }
 }
