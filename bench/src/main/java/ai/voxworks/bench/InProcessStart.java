@@ -4,6 +4,14 @@ import ai.voxworks.mock.MockServer;
 import ai.voxworks.mock.MockServerConfig;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,19 +19,26 @@ import java.util.function.Supplier;
 /**
  * What a test run pays for the mock: {@code MockServer.start} (bundled fixtures, port 0) in this
  * fresh JVM, the first time and then {@code LATER} more times, each server closed before the next
- * starts: {@code InProcessStart [LATER] [--javalin]}. With {@code --javalin}, a bare Javalin server
- * (one route, as {@link BaselineServer}) instead, for reference. Prints
+ * starts: {@code InProcessStart [LATER] [--javalin | --jetty]}. With {@code --javalin}, a bare Javalin
+ * server (one route, as {@link BaselineServer}) instead, for reference; with {@code --jetty}, a bare
+ * Jetty server with one handler and no Javalin, the floor any Javalin server starts above. Prints
  * {@code first_ms=... later_ms=[...]}.
  */
 public final class InProcessStart {
+
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
     private InProcessStart() {
     }
 
     public static void main(String[] args) {
         int later = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        boolean javalin = args.length > 1 && args[1].equals("--javalin");
-        Supplier<AutoCloseable> start = javalin ? InProcessStart::bareJavalin : InProcessStart::mock;
+        String mode = args.length > 1 ? args[1] : "";
+        Supplier<AutoCloseable> start = switch (mode) {
+            case "--javalin" -> InProcessStart::bareJavalin;
+            case "--jetty" -> InProcessStart::bareJetty;
+            default -> InProcessStart::mock;
+        };
         long first = time(start);
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < later; i++) {
@@ -43,6 +58,27 @@ public final class InProcessStart {
             config.routes.get("/api/v1/get-call/{call_id}", ctx -> ctx.result("{}"));
         }).start("127.0.0.1", 0);
         return app::stop;
+    }
+
+    private static AutoCloseable bareJetty() {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                response.write(true, ByteBuffer.wrap(EMPTY_OBJECT), callback);
+                return true;
+            }
+        });
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return server::stop;
     }
 
     /** How long {@code start} takes to return with the server listening; closing it is not counted. */
