@@ -27,6 +27,11 @@ final class ManualTime extends Clock implements Sleeper {
         return Runnable::run;
     }
 
+    /** Time passes without the client waiting (the user took that long between two calls). */
+    void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
     Duration waited() {
         return waits.stream().reduce(Duration.ZERO, Duration::plus);
     }

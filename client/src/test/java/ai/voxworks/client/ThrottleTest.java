@@ -2,11 +2,7 @@ package ai.voxworks.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,33 +15,8 @@ class ThrottleTest {
     private static final String KEY = "vx_test_throttle_key_0000_1234";
     private static final String CALL = "{\"success\":true,\"call\":{\"id\":\"c1\"}}";
 
-    /** A clock that moves only when told. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     private final MockWebServer server = new MockWebServer();
-    private final RecordingSleeper sleeper = new RecordingSleeper();
-    private final ManualClock clock = new ManualClock();
+    private final ManualTime time = new ManualTime();
 
     @BeforeEach
     void start() throws Exception {
@@ -59,7 +30,7 @@ class ThrottleTest {
 
     private VoxworksClient client(boolean throttle) {
         return VoxworksClient.builder().apiKey(KEY).baseUrl(server.url("/").toString())
-                .sleeper(sleeper).clock(clock).throttle(throttle).build();
+                .time(time, time).throttle(throttle).build();
     }
 
     private static MockResponse lastOne(String resetField) {
@@ -73,11 +44,11 @@ class ThrottleTest {
         server.enqueue(new MockResponse.Builder().code(200).body(CALL).build());
         try (VoxworksClient client = client(true)) {
             client.getCall("c1");
-            assertThat(sleeper.waits).isEmpty();
+            assertThat(time.waits).isEmpty();
 
             client.getCall("c1");
 
-            assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(30));
+            assertThat(time.waits).containsExactly(Duration.ofSeconds(30));
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
     }
@@ -88,11 +59,11 @@ class ThrottleTest {
         server.enqueue(new MockResponse.Builder().code(200).body(CALL).build());
         try (VoxworksClient client = client(true)) {
             client.getCall("c1");
-            clock.advance(Duration.ofSeconds(15));
+            time.advance(Duration.ofSeconds(15));
 
             client.getCall("c1");
 
-            assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(5));
+            assertThat(time.waits).containsExactly(Duration.ofSeconds(5));
         }
     }
 
@@ -104,7 +75,7 @@ class ThrottleTest {
             client.getCall("c1");
             client.getCall("c1");
 
-            assertThat(sleeper.waits).isEmpty();
+            assertThat(time.waits).isEmpty();
         }
     }
 
@@ -116,7 +87,7 @@ class ThrottleTest {
             client.getCallAsync("c1").get();
             client.getCallAsync("c1").get();
 
-            assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(12));
+            assertThat(time.waits).containsExactly(Duration.ofSeconds(12));
         }
     }
 
@@ -129,7 +100,7 @@ class ThrottleTest {
 
             client.getCall("c1");
 
-            assertThat(sleeper.waits).isEmpty();
+            assertThat(time.waits).isEmpty();
             assertThat(server.getRequestCount()).isEqualTo(2);
         }
     }
