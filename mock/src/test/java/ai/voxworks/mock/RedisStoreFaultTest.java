@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -121,21 +120,21 @@ class RedisStoreFaultTest {
             }
         }
 
-        try (Burst burst = Burst.start(replicas, NORTHWIND_KEY, 4)) {
+        try (Load burst = Load.start(replicas, NORTHWIND_KEY, 8)) {
             redis.stop();
             await().atMost(Duration.ofSeconds(15)).until(() -> !reachable(replicas.get(0)) && !reachable(replicas.get(1)));
-            int[] answered = burst.answered();
-            await().atMost(Duration.ofSeconds(15)).until(() -> burst.answered()[0] > answered[0] + 50
-                    && burst.answered()[1] > answered[1] + 50);
+            long[] answered = {burst.answered(0), burst.answered(1)};
+            await().atMost(Duration.ofSeconds(15)).until(() -> burst.answered(0) > answered[0] + 50
+                    && burst.answered(1) > answered[1] + 50);
             burst.stop();
 
             // Each replica: its own 6 or 4, plus what the burst got through Redis and then alone, within the 20.
             for (int r = 0; r < 2; r++) {
-                assertThat(before[r] + burst.passed()[r]).as("requests replica %d let through in the window", r)
+                assertThat(before[r] + burst.passed(r)).as("requests replica %d let through in the window", r)
                         .isLessThanOrEqualTo(20);
             }
             // Fail-open still lets traffic through: together they passed at least the shared window's 20.
-            assertThat(before[0] + before[1] + burst.passed()[0] + burst.passed()[1]).isGreaterThanOrEqualTo(20);
+            assertThat(before[0] + before[1] + burst.passed(0) + burst.passed(1)).isGreaterThanOrEqualTo(20);
             assertThat(burst.statuses()).containsOnly(200, 429);
         }
     }
@@ -212,94 +211,29 @@ class RedisStoreFaultTest {
 
 
     /** Clients on each replica, as fast as they answer, until stopped (at most 30 s), counted per replica. */
-    private static final class Burst implements AutoCloseable {
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicIntegerArray answered;
-        private final AtomicIntegerArray passed;
-        private final java.util.Set<Integer> statuses = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        private final List<Thread> threads = new ArrayList<>();
-
-        private Burst(int replicas) {
-            answered = new AtomicIntegerArray(replicas);
-            passed = new AtomicIntegerArray(replicas);
-        }
-
-        static Burst start(List<TestHttp> replicas, String key, int clientsEach) {
-            Burst burst = new Burst(replicas.size());
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            for (int r = 0; r < replicas.size(); r++) {
-                int replica = r;
-                for (int t = 0; t < clientsEach; t++) {
-                    Thread thread = new Thread(() -> {
-                        while (burst.running.get() && System.nanoTime() < end) {
-                            int status = replicas.get(replica).getCall("call_nw_1001", key).statusCode();
-                            burst.statuses.add(status);
-                            if (status == 200) {
-                                burst.passed.incrementAndGet(replica);
-                            }
-                            burst.answered.incrementAndGet(replica);
-                        }
-                    }, "burst-" + r + "-" + t);
-                    thread.start();
-                    burst.threads.add(thread);
-                }
-            }
-            return burst;
-        }
-
-        int[] answered() {
-            return snapshot(answered);
-        }
-
-        int[] passed() {
-            return snapshot(passed);
-        }
-
-        java.util.Set<Integer> statuses() {
-            return statuses;
-        }
-
-        private static int[] snapshot(AtomicIntegerArray counts) {
-            int[] copy = new int[counts.length()];
-            for (int i = 0; i < copy.length; i++) {
-                copy[i] = counts.get(i);
-            }
-            return copy;
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            for (Thread thread : threads) {
-                thread.join(10_000);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Clients asking the replicas in turn, as fast as they answer, until stopped (at most 30 s). */
+    /**
+     * Clients asking the replicas in turn (client {@code t} asks replica {@code t % replicas}), as fast as
+     * they answer, until stopped (at most 30 s); each answer kept with its replica, status and time.
+     */
     private static final class Load implements AutoCloseable {
+        private record Answer(int replica, int status, int millis) {
+        }
+
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ConcurrentLinkedQueue<int[]> results = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         private final List<Thread> threads = new ArrayList<>();
 
         static Load start(List<TestHttp> replicas, String key, int clients) {
             Load load = new Load();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             for (int t = 0; t < clients; t++) {
-                TestHttp http = replicas.get(t % replicas.size());
+                int replica = t % replicas.size();
+                TestHttp http = replicas.get(replica);
                 Thread thread = new Thread(() -> {
                     while (load.running.get() && System.nanoTime() < end) {
                         long start = System.nanoTime();
                         int status = http.getCall("call_nw_1001", key).statusCode();
-                        load.results.add(new int[] {status, (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)});
+                        load.answers.add(new Answer(replica, status, (int) TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)));
                     }
                 }, "load-" + t);
                 thread.start();
@@ -309,15 +243,25 @@ class RedisStoreFaultTest {
         }
 
         int count() {
-            return results.size();
+            return answers.size();
+        }
+
+        /** How many requests {@code replica} has answered. */
+        long answered(int replica) {
+            return answers.stream().filter(a -> a.replica() == replica).count();
+        }
+
+        /** How many requests {@code replica} let through (200). */
+        long passed(int replica) {
+            return answers.stream().filter(a -> a.replica() == replica && a.status() == 200).count();
         }
 
         List<Integer> statuses() {
-            return results.stream().map(r -> r[0]).distinct().toList();
+            return answers.stream().map(Answer::status).distinct().toList();
         }
 
         int slowestMillis() {
-            return results.stream().mapToInt(r -> r[1]).max().orElse(0);
+            return answers.stream().mapToInt(Answer::millis).max().orElse(0);
         }
 
         void stop() throws InterruptedException {
