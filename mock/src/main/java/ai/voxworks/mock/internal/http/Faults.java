@@ -44,7 +44,4 @@ final class Faults {
         numbered.set(0);
     }
 
-    FaultProfile profile() {
-        return profile;
-    }
 }

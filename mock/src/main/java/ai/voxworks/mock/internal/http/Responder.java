@@ -43,11 +43,6 @@ final class Responder {
         this.dripTickNanos = dripTick.toNanos();
     }
 
-    /** Sends {@code reply} to the request {@code caller} made ({@code null}: not authenticated). */
-    void respond(Context ctx, Reply reply, Caller caller, Duration delay) {
-        respond(ctx, reply, caller, delay, null);
-    }
-
     /**
      * Sends {@code reply} to the request {@code caller} made ({@code null}: not authenticated), as
      * {@code fault} has it ({@code null}: as it is; {@link Fault#RESET} sends nothing, and
