@@ -156,6 +156,6 @@ final class Responses {
 
     /** A server could echo the key back, in any letter case; it never reaches a message. */
     String scrub(String text) {
-        return ApiKeys.redact(text, List.of(apiKey));
+        return ApiKeys.redact(text, apiKey);
     }
 }

@@ -277,6 +277,19 @@ class ClientFaultsTest {
     }
 
     @Test
+    void anEchoedKeyIsScrubbedHoweverShortItIs() {
+        try (VoxworksClient shortKey = VoxworksClient.builder().apiKey("k3y").baseUrl(server.url("/").toString())
+                .maxRetries(0).build()) {
+            server.enqueue(json(400, "{\"success\":false,\"message\":\"bad key K3Y\"}"));
+
+            ApiException e = failure(ApiException.class, () -> shortKey.getCall("c1"));
+
+            assertThat(e.getMessage()).isEqualTo("HTTP 400: bad key …");
+            assertThat(e.serverMessage()).isEqualTo("bad key …");
+        }
+    }
+
+    @Test
     void callResponseKeepsRepeatedHeadersInOrderAndMasksAnEchoedKey() {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .addHeader("X-Seen", "first").addHeader("x-seen", "second")

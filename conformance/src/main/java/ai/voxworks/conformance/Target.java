@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -365,7 +364,7 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
 
     /** {@code text} with this target's keys masked (in any letter case), wherever a server echoed them. */
     String redact(String text) {
-        return ApiKeys.redact(text, otherApiKey.isPresent() ? List.of(apiKey, otherApiKey.get()) : List.of(apiKey));
+        return ApiKeys.redact(otherApiKey.map(other -> ApiKeys.redact(text, other)).orElse(text), apiKey);
     }
 
     @Override

@@ -44,20 +44,28 @@ public final class ApiKeys {
     /**
      * {@code text} with each of {@code keys} masked wherever it appears, in any letter case (a
      * server or a proxy may echo a key upper-cased). Keys shorter than 6 characters are left alone:
-     * masking them would garble ordinary words.
+     * hunting them among many keys would garble ordinary words.
      */
     public static String redact(String text, Collection<String> keys) {
-        if (text == null) {
-            return null;
-        }
         String out = text;
         for (String key : keys) {
-            if (key != null && key.length() >= 6 && containsIgnoreCase(out, key)) {
-                out = Pattern.compile(Pattern.quote(key), Pattern.CASE_INSENSITIVE).matcher(out)
-                        .replaceAll(Matcher.quoteReplacement(mask(key)));
+            if (key != null && key.length() >= 6) {
+                out = redact(out, key);
             }
         }
         return out;
+    }
+
+    /**
+     * {@code text} with {@code key}, the one a client or tool sends, masked wherever it appears, in
+     * any letter case, however short it is: it is a secret whatever its length.
+     */
+    public static String redact(String text, String key) {
+        if (text == null || !containsIgnoreCase(text, key)) {
+            return text;
+        }
+        return Pattern.compile(Pattern.quote(key), Pattern.CASE_INSENSITIVE).matcher(text)
+                .replaceAll(Matcher.quoteReplacement(mask(key)));
     }
 
     /** Whether {@code text} holds {@code key} in any letter case. */

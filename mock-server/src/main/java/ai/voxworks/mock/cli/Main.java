@@ -181,7 +181,7 @@ public final class Main implements Callable<Integer> {
             CommandLine command = e.getCommandLine();
             String key = env.apply("VOXWORKS_API_KEY");
             // A key typed where an argument goes must not be echoed back.
-            String message = key == null || key.isBlank() ? e.getMessage() : ApiKeys.redact(e.getMessage(), List.of(key));
+            String message = key == null || key.isBlank() ? e.getMessage() : ApiKeys.redact(e.getMessage(), key);
             err.println(command.getCommandSpec().qualifiedName() + ": " + message
                     + CliSettings.origin(e.getArgSpec(), args, env)
                     + " (see " + (command == cli ? "" : command.getCommandName() + " ") + "--help)");

@@ -345,6 +345,6 @@ public final class Recording {
     }
 
     String scrub(String text) {
-        return ApiKeys.redact(text, List.of(settings.apiKey()));
+        return ApiKeys.redact(text, settings.apiKey());
     }
 }
