@@ -1,12 +1,11 @@
 package ai.voxworks.conformance;
 
 import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.client.internal.BaseUrls;
 import ai.voxworks.client.internal.Durations;
 import ai.voxworks.mock.CallSummary;
 import ai.voxworks.mock.Fixtures;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -207,41 +206,13 @@ record Target(String baseUrl, boolean embedded, String apiKey, String callId, Op
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
-    /** The URL with no trailing slash; the message says what is wrong with it, never repeating a user-info part. */
+    /** The URL with no trailing slash (the toolkit's one base URL rule), or what is wrong with it. */
     private static String baseUrl(String value) {
-        String what = Setting.BASE_URL.named() + ": ";
-        URI uri;
         try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(what + "'" + value + "' is not a URL (" + e.getReason() + " at index "
-                    + e.getIndex() + "); give one such as https://api.voxworks.ai");
+            return BaseUrls.check(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(Setting.BASE_URL.named() + ": " + e.getMessage());
         }
-        if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(what + "the URL holds a user name or password; give the key in "
-                    + Setting.API_KEY.env() + " (or --api-key-file) and the URL without it");
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException(what + "'" + value + "' is not an http(s) URL such as https://api.voxworks.ai");
-        }
-        if (uri.getHost() == null) {
-            String authority = uri.getRawAuthority();
-            throw new IllegalArgumentException(what + "'" + value + "' has " + (authority == null ? "no host"
-                    : "no valid host and port in '" + authority + "' (the port must be from 1 to 65535)"));
-        }
-        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
-            throw new IllegalArgumentException(what + "'" + value + "' has port " + uri.getPort()
-                    + "; a port is from 1 to 65535");
-        }
-        if (uri.getRawQuery() != null) {
-            throw new IllegalArgumentException(what + "'" + value + "' has a query (?" + uri.getRawQuery()
-                    + "); give the server's base URL alone, the suite adds /api/v1/get-call/{call_id}");
-        }
-        if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(what + "'" + value + "' has a fragment (#" + uri.getRawFragment()
-                    + "); give the server's base URL alone");
-        }
-        return value.replaceAll("/+$", "");
     }
 
     /** A duration in the toolkit's one grammar ({@code 10s}, {@code 500ms}, {@code 2m}), from {@code min} to {@code max}. */

@@ -104,9 +104,9 @@ class MainTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         Path twoLines = Files.writeString(dir.resolve("two-keys"), "vx_live_one_key_0000000000\nvx_live_another_00000000\n");
         return Stream.of(
-                Arguments.of("--base-url", "http://127.0.0.1:99999", "'http://127.0.0.1:99999' has port 99999; a port is from 1 to 65535"),
+                Arguments.of("--base-url", "http://127.0.0.1:99999", "'http://127.0.0.1:99999' has port 99999; a port is 1 to 65535"),
                 Arguments.of("--base-url", "http://127.0.0.1:4010/?key=1", "has a query (?key=1); give the server's base URL alone"),
-                Arguments.of("--base-url", "ftp://127.0.0.1", "'ftp://127.0.0.1' is not an http(s) URL"),
+                Arguments.of("--base-url", "ftp://127.0.0.1", "'ftp://127.0.0.1' is not an http or https URL"),
                 Arguments.of("--base-url", "https://user:secret@api.example", "the URL holds a user name or password"),
                 Arguments.of("--call-id", "c\u00011", "--call-id (VOXWORKS_CALL_ID): the id holds the control character U+0001"),
                 Arguments.of("--foreign-call-id", "c1", "--foreign-call-id (VOXWORKS_FOREIGN_CALL_ID): 'c1' is the same as --call-id"),

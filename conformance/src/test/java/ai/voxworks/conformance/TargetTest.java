@@ -85,7 +85,7 @@ class TargetTest {
         assertThatThrownBy(() -> read(Map.of(Setting.CALL_ID.property, "c1"), Map.of()))
                 .hasMessageContaining("--call-id (VOXWORKS_CALL_ID) is set but --base-url (VOXWORKS_BASE_URL) is not");
         assertThatThrownBy(() -> read(Map.of(Setting.BASE_URL.property, "api.example"), Map.of()))
-                .hasMessageContaining("'api.example' is not an http(s) URL");
+                .hasMessageContaining("'api.example' is not an http or https URL");
         assertThatThrownBy(() -> read(Map.of(Setting.PROFILE.property, "lenient"), Map.of()))
                 .hasMessageContaining("--profile (VOXWORKS_CONFORMANCE_PROFILE): 'lenient' is neither contract nor strict");
         assertThatThrownBy(() -> read(Map.of(Setting.MAX_WAIT.property, "soon"), Map.of()))

@@ -1,6 +1,7 @@
 package ai.voxworks.mock;
 
 import ai.voxworks.client.internal.ApiKeys;
+import ai.voxworks.client.internal.BaseUrls;
 import ai.voxworks.client.internal.Durations;
 import ai.voxworks.client.Sleeper;
 import ai.voxworks.mock.internal.record.Recording;
@@ -127,7 +128,7 @@ public final class Recorder {
 
         /** The server's base URL (http or https, no query); default {@value Recorder#DEFAULT_FROM}. */
         public Builder from(String baseUrl) {
-            this.from = Recording.checkBaseUrl(baseUrl);
+            this.from = BaseUrls.check(baseUrl);
             return this;
         }
 

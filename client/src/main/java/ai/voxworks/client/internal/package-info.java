@@ -1,7 +1,8 @@
 /**
  * Not API: the helpers every module of the toolkit shares, kept here because every module may
  * depend on the client and the client on nothing of ours. One of each: API-key checks and masking
- * ({@link ai.voxworks.client.internal.ApiKeys}), {@code Retry-After}
+ * ({@link ai.voxworks.client.internal.ApiKeys}), the base URL rule of the tools
+ * ({@link ai.voxworks.client.internal.BaseUrls}), {@code Retry-After}
  * ({@link ai.voxworks.client.internal.RetryAfter}), retry backoff
  * ({@link ai.voxworks.client.internal.Backoff}), path segments
  * ({@link ai.voxworks.client.internal.PathSegments}), the duration grammar of every flag and

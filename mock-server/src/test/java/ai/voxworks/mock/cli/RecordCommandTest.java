@@ -164,6 +164,8 @@ class RecordCommandTest {
         "call_bb_2001|--from|ftp://files.example|'ftp://files.example' is not an http or https URL",
         "call_bb_2001|--from|http://127.0.0.1:99999|'http://127.0.0.1:99999' has port 99999; a port is 1 to 65535",
         "call_bb_2001|--from|http://127.0.0.1:0|'http://127.0.0.1:0' has port 0; a port is 1 to 65535",
+        "call_bb_2001|--from|https://u:s3cretpass@example.com|the URL holds a user name or password",
+        "call_bb_2001|--from|https://u:s3cretpass@example.com:99999/?x=1|the URL holds a user name or password",
         "call_bb_2001|--redact|/team_id|/team_id cannot be redacted",
         "call_bb_2001|--redact|transcript|'transcript' is not a JSON pointer",
         "call_bb_2001|--ids-file|/no/such/file|cannot read --ids-file /no/such/file: no such file",
@@ -179,7 +181,7 @@ class RecordCommandTest {
         assertThat(err.toString().lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("voxworks-mock-server record: ").contains(reason).endsWith("(see record --help)"));
         assertThat(out.toString()).isEmpty();
-        assertThat(output()).doesNotContain("vx_live_typed_on_the_command_line");
+        assertThat(output()).doesNotContain("vx_live_typed_on_the_command_line", "s3cretpass");
     }
 
     @Test

@@ -11,7 +11,6 @@ import ai.voxworks.mock.internal.fixtures.CallIds;
 import ai.voxworks.mock.internal.fixtures.FixtureWriter;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -77,33 +75,6 @@ public final class Recording {
         this.settings = settings;
         this.progress = line -> settings.progress().accept(scrub(line));
         this.redaction = new Redaction(settings.redact(), !settings.keepUrlQueries());
-    }
-
-    /**
-     * The base URL rule: http or https, a host, no query, fragment or user info; returned without a
-     * trailing slash.
-     *
-     * @throws IllegalArgumentException saying what is wrong
-     */
-    public static String checkBaseUrl(String url) {
-        String text = url == null ? "" : url.strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a URL: " + e.getReason());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("'" + text + "' is not an http or https URL, such as https://api.voxworks.ai");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("'" + text + "' must not have a query, a fragment or user info");
-        }
-        if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            throw new IllegalArgumentException("'" + text + "' has port " + uri.getPort() + "; a port is 1 to 65535");
-        }
-        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** The redaction rule: a JSON pointer to a field other than /id and /team_id. */
