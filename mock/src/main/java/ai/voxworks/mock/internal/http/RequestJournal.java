@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,8 +34,8 @@ import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
  */
 final class RequestJournal {
 
-    /** One entry as recorded, and the keys to mask in it. */
-    private record Held(RecordedRequest request, Map<String, ?> keys) {
+    /** One entry as recorded, the slot number it was recorded under, and the keys to mask in it. */
+    private record Held(long slot, RecordedRequest request, Map<String, ?> keys) {
     }
 
     private final AtomicReferenceArray<Held> ring;
@@ -44,6 +45,8 @@ final class RequestJournal {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Object signal = new Object();
     private final Supplier<Map<String, ?>> keys;
+    // Only keys that authenticated get here, so this holds at most the keys of the fixtures.
+    private final Map<String, String> maskedKeys = new ConcurrentHashMap<>();
 
     /** @param keys the keys configured now (the fixtures' teams by key) */
     RequestJournal(int capacity, Supplier<Map<String, ?>> keys) {
@@ -69,11 +72,20 @@ final class RequestJournal {
     void record(Context ctx, Caller caller, int status, Fault fault, int stage) {
         long began = ServletContextRequest.getServletContextRequest(ctx.req()).getBeginNanoTime();
         double latencyMs = Math.round((System.nanoTime() - began) / 100_000.0) / 10.0;
-        long slot = next.getAndIncrement();
-        ring.set((int) (slot % ring.length()), new Held(new RecordedRequest(Instant.now(), ctx.method().name(), ctx.path(),
-                status, caller == null ? null : caller.team().id(),
-                caller == null ? null : ApiKeys.mask(caller.apiKey()), latencyMs, fault == null ? null : fault.name(),
-                stage == Reply.NO_STAGE ? null : stage), keys.get()));
+        store(claim(), new RecordedRequest(Instant.now(), ctx.method().name(), ctx.path(), status,
+                caller == null ? null : caller.team().id(),
+                caller == null ? null : maskedKeys.computeIfAbsent(caller.apiKey(), ApiKeys::mask), latencyMs,
+                fault == null ? null : fault.name(), stage == Reply.NO_STAGE ? null : stage));
+    }
+
+    /** The slot the next entry goes in; until it is {@linkplain #store stored}, readers skip it. */
+    long claim() {
+        return next.getAndIncrement();
+    }
+
+    /** Puts {@code request} in {@code slot}, a slot {@link #claim()} gave, and wakes whoever waits for it. */
+    void store(long slot, RecordedRequest request) {
+        ring.set((int) (slot % ring.length()), new Held(slot, request, keys.get()));
         // Counted once the entry is in place, so a waiter woken by the count reads the entry too.
         recorded.incrementAndGet();
         if (waiting.get() > 0) {
@@ -122,7 +134,8 @@ final class RequestJournal {
         List<RecordedRequest> entries = new ArrayList<>((int) (end - start));
         for (long i = end - 1; i >= start; i--) {
             Held e = ring.get((int) (i % ring.length()));
-            if (e != null) {
+            // A slot claimed but not yet filled still holds the entry of a full ring ago, or nothing.
+            if (e != null && e.slot() == i) {
                 RecordedRequest r = e.request();
                 String path = masked(r.path(), e.keys().keySet());
                 entries.add(path.equals(r.path()) ? r
