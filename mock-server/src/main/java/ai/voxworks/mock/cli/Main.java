@@ -217,17 +217,18 @@ public final class Main implements Callable<Integer> {
             err.println("voxworks-mock-server: cannot start: " + e.getMessage());
             return 1;
         }
-        Banner.print(out, server, Version.version());
+        // The file first: a banner followed by "cannot write" would say both that it runs and that it does not.
         if (readyFile != null) {
             try {
                 ReadyFile.write(readyFile, server.baseUrl());
             } catch (IOException e) {
-                err.println("voxworks-mock-server: cannot write --ready-file " + readyFile + ": " + e.getMessage());
+                err.println("voxworks-mock-server: cannot write --ready-file " + readyFile + ": " + IoReason.of(e));
                 server.close();
                 server = null;
                 return 1;
             }
         }
+        Banner.print(out, server, Version.version());
         return RUNNING;
     }
 

@@ -7,9 +7,7 @@ import ai.voxworks.mock.Team;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,7 +129,7 @@ final class RecordCommand implements Callable<Integer> {
                 key = apiKeyFile != null ? Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip()
                         : env.apply("VOXWORKS_API_KEY");
             } catch (IOException e) {
-                return usage("cannot read --api-key-file " + apiKeyFile + ": " + reason(e));
+                return usage("cannot read --api-key-file " + apiKeyFile + ": " + IoReason.of(e));
             }
             String keySource = apiKeyFile != null ? "the key in " + apiKeyFile : "VOXWORKS_API_KEY";
             if (key == null || key.isBlank()) {
@@ -144,7 +142,7 @@ final class RecordCommand implements Callable<Integer> {
                     Files.readAllLines(idsFile, StandardCharsets.UTF_8).stream().map(String::strip)
                             .filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(all::add);
                 } catch (IOException e) {
-                    return usage("cannot read --ids-file " + idsFile + ": " + reason(e));
+                    return usage("cannot read --ids-file " + idsFile + ": " + IoReason.of(e));
                 }
             }
             if (all.isEmpty()) {
@@ -200,17 +198,6 @@ final class RecordCommand implements Callable<Integer> {
             stderr.println("voxworks-mock-server " + NAME + ": " + message + " (see " + NAME + " --help)");
             return 2;
         }
-    }
-
-    /** An I/O failure in words: Java's file exceptions carry only the file name. */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The jar this runs from, as the user would type it, or its usual name when run from classes. */

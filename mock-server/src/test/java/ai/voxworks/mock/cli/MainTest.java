@@ -248,6 +248,17 @@ class MainTest {
     }
 
     @Test
+    void aReadyFileThatCannotBeWrittenStopsTheServerWithOneLineAndNoBanner() {
+        // /proc takes no new files: the write fails after the server has started.
+        assertThat(run("--port", "0", "--ready-file", "/proc/voxworks-mock.url")).isEqualTo(1);
+
+        assertThat(err.toString().lines()).containsExactly(
+                "voxworks-mock-server: cannot write --ready-file /proc/voxworks-mock.url: no such file");
+        assertThat(out.toString()).isEmpty();
+        assertThat(main.server()).isNull();
+    }
+
+    @Test
     void invalidFixturesExit1WithFilePointerAndReason(@TempDir Path dir) throws IOException {
         oneTeamWithCall(dir, "{\"id\":\"c1\",\"team_id\":\"team_a\",\"duration\":\"abc\"}");
 
