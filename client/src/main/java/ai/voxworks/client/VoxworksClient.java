@@ -48,6 +48,8 @@ public final class VoxworksClient implements AutoCloseable {
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     /** The largest response body read unless the builder says otherwise: 16 MiB (a call is a few KB). */
     public static final long DEFAULT_MAX_RESPONSE_SIZE = 16L << 20;
+    /** The largest {@link Builder#maxResponseSize} can be: the longest array a JVM makes. */
+    public static final long LARGEST_RESPONSE_SIZE = Integer.MAX_VALUE - 8;
     /** How long {@link #awaitCall(String)} waits for a call to end. */
     public static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofMinutes(10);
     /** Sent as {@code User-Agent: voxworks-java/<version>}. */
@@ -364,11 +366,13 @@ public final class VoxworksClient implements AutoCloseable {
 
         /**
          * The largest response body read; a larger one is an {@link UnexpectedResponseException}
-         * and is not read further. Default {@value VoxworksClient#DEFAULT_MAX_RESPONSE_SIZE} bytes.
+         * and is not read further. Default {@value VoxworksClient#DEFAULT_MAX_RESPONSE_SIZE} bytes, at
+         * most {@value VoxworksClient#LARGEST_RESPONSE_SIZE} (a body is read into one array).
          */
         public Builder maxResponseSize(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, not " + bytes);
+            if (bytes < 1 || bytes > LARGEST_RESPONSE_SIZE) {
+                throw new IllegalArgumentException("maxResponseSize must be from 1 to " + LARGEST_RESPONSE_SIZE
+                        + " bytes, not " + bytes);
             }
             this.maxResponseSize = bytes;
             return this;

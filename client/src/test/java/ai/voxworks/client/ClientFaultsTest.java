@@ -329,6 +329,8 @@ class ClientFaultsTest {
                 .hasMessage("apiKey must be printable ASCII without spaces");
         assertThatThrownBy(() -> VoxworksClient.builder().baseUrl("ftp://x")).hasMessageContaining("not an http or https URL");
         assertThatThrownBy(() -> VoxworksClient.builder().maxRetries(-1)).hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> VoxworksClient.builder().maxResponseSize(3L << 30))
+                .hasMessage("maxResponseSize must be from 1 to 2147483639 bytes, not 3221225472");
         assertThat(VoxworksClient.builder().apiKey(KEY).toString()).doesNotContain(KEY);
     }
 
