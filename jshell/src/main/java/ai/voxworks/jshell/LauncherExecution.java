@@ -29,6 +29,10 @@ final class LauncherExecution extends LocalExecutionControl {
 
     /** The snippet method {@link #runSnippet()} calls next. Snippets run one at a time. */
     private static volatile Method pending;
+    /** The thread running a snippet now, or {@code null}. */
+    private static volatile Thread running;
+    /** How long a stopped snippet has to end on its own before its thread is killed. */
+    private static final long STOP_GRACE_MILLIS = 1_000;
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
@@ -40,12 +44,37 @@ final class LauncherExecution extends LocalExecutionControl {
     @SuppressWarnings("unused") // called reflectively, by LocalExecutionControl
     private static Object runSnippet() throws Throwable {
         Object value;
+        running = Thread.currentThread();
         try {
             value = pending.invoke(null);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        } finally {
+            running = null;
         }
         return Display.brief(value).<Object>map(Shown::new).orElse(value);
+    }
+
+    /**
+     * Ctrl-C at the prompt: the snippet's thread is interrupted first, so that a helper that waits
+     * ({@code watch}) ends on its own terms, saying so; only a snippet that goes on after a second is
+     * stopped the JDK's way, which kills its thread wherever it is.
+     */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        Thread snippet = running;
+        if (snippet != null) {
+            snippet.interrupt();
+            try {
+                snippet.join(STOP_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (running != snippet) {
+                return;
+            }
+        }
+        super.stop();
     }
 
     @Override
