@@ -25,7 +25,10 @@ public final class AwaitTimeoutException extends VoxworksException {
         return Optional.ofNullable(lastCall);
     }
 
-    /** How long it waited: the timeout it was given. */
+    /**
+     * How long it waited, from its first request: the timeout it was given, or less when the rate
+     * limit left no request before that deadline (the message says so).
+     */
     public Duration waited() {
         return waited;
     }

@@ -37,7 +37,8 @@ final class CallAwaiter {
             throw new IllegalArgumentException("timeout must not be negative");
         }
         Consumer<Call> listener = onChange == null ? call -> { } : onChange;
-        Instant deadline = clock.instant().plus(timeout);
+        Instant started = clock.instant();
+        Instant deadline = started.plus(timeout);
         Duration interval = Pacing.FIRST;
         Call last = null;
         int requests = 0;
@@ -60,15 +61,20 @@ final class CallAwaiter {
                 wait = Pacing.next(interval, response.rateLimit());
                 budgetSpent = response.rateLimit().map(RateLimitStatus::exhausted).orElse(false);
             } catch (RateLimitException limited) {
-                Optional<Duration> asked = limited.retryAfter();
-                wait = asked.isPresent() ? asked.get()
-                        : Pacing.next(interval, Optional.of(limited.rateLimit().orElse(new RateLimitStatus(0, 0))));
+                // When to look again: as the 429 asks; else by the status it brought; else a whole window.
+                Duration current = interval;
+                wait = limited.retryAfter().orElseGet(() -> limited.rateLimit()
+                        .map(status -> Pacing.next(current, Optional.of(status)))
+                        .orElse(Pacing.UNKNOWN_RESET.compareTo(current) > 0 ? Pacing.UNKNOWN_RESET : current));
                 budgetSpent = true;
             }
             Duration left = Duration.between(clock.instant(), deadline);
-            if (left.isNegative() || left.isZero() || budgetSpent && wait.compareTo(left) > 0) {
-                // Out of time; or the budget is spent until after the deadline, and a look before then would be a 429.
-                throw timedOut(callId, last, timeout, requests);
+            if (left.isNegative() || left.isZero()) {
+                throw timedOut(callId, last, timeout, Duration.between(started, clock.instant()), requests, false);
+            }
+            if (budgetSpent && wait.compareTo(left) > 0) {
+                // A look before the deadline would be a 429: saying so now beats waiting to say it then.
+                throw timedOut(callId, last, timeout, Duration.between(started, clock.instant()), requests, true);
             }
             try {
                 // A wait past the deadline is cut to it: one last look, then the verdict.
@@ -80,10 +86,14 @@ final class CallAwaiter {
         }
     }
 
-    private static AwaitTimeoutException timedOut(String callId, Call last, Duration timeout, int requests) {
+    private static AwaitTimeoutException timedOut(String callId, Call last, Duration timeout, Duration waited, int requests,
+            boolean budgetSpent) {
         String seen = last == null ? "every answer was a 429"
                 : "last seen " + last.status() + (last.progress() == null ? "" : " (progress: " + last.progress() + ")");
-        return new AwaitTimeoutException("Gave up waiting for call " + callId + " after " + Durations.format(timeout) + " ("
-                + requests + (requests == 1 ? " request" : " requests") + "): " + seen, last, timeout, requests);
+        String when = budgetSpent ? "early, " + waited.toSeconds() + "s into its " + Durations.format(timeout)
+                : "after " + Durations.format(timeout);
+        return new AwaitTimeoutException("Gave up waiting for call " + callId + " " + when + " (" + requests
+                + (requests == 1 ? " request" : " requests") + "): "
+                + (budgetSpent ? "the rate limit allows no request before its deadline; " : "") + seen, last, waited, requests);
     }
 }

@@ -125,7 +125,11 @@ class AwaitCallTest {
         server.enqueue(call("in-progress", "a", "X-RateLimit-Limit", "60", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "40"));
 
         assertThatThrownBy(() -> client.awaitCall("c1", Call::ended, Duration.ofSeconds(10)))
-                .isInstanceOf(AwaitTimeoutException.class);
+                .isInstanceOfSatisfying(AwaitTimeoutException.class, e -> {
+                    assertThat(e.waited()).isZero();
+                    assertThat(e).hasMessage("Gave up waiting for call c1 early, 0s into its 10s (1 request): the rate limit "
+                            + "allows no request before its deadline; last seen in-progress (progress: a)");
+                });
 
         assertThat(time.waits).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(1);
