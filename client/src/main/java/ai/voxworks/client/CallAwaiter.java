@@ -47,7 +47,7 @@ final class CallAwaiter {
             boolean budgetSpent;
             try {
                 requests++;
-                CallResponse response = fetcher.fetchResponse(callId);
+                CallResponse response = fetcher.look(callId);
                 Call call = response.call();
                 boolean changed = last == null || !call.json().equals(last.json());
                 last = call;

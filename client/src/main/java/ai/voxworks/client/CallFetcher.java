@@ -49,6 +49,14 @@ final class CallFetcher {
     }
 
     Responses.Fetched fetch(String callId) {
+        return fetch(callId, true);
+    }
+
+    /**
+     * As {@link #fetch(String)}; with {@code waitOutRateLimits} false a 429 is thrown at once, not
+     * retried: {@code awaitCall} weighs it against its own timeout.
+     */
+    private Responses.Fetched fetch(String callId, boolean waitOutRateLimits) {
         Deadline until = Deadline.after(deadline);
         Request request = request(callId, until);
         for (int attempt = 0; ; attempt++) {
@@ -65,7 +73,7 @@ final class CallFetcher {
             try {
                 return execute(request, until);
             } catch (VoxworksException failure) {
-                Duration wait = retry.delay(failure, attempt);
+                Duration wait = !waitOutRateLimits && failure instanceof RateLimitException ? null : retry.delay(failure, attempt);
                 if (wait == null || until.passedAfter(wait)) {
                     throw failure;
                 }
@@ -83,6 +91,11 @@ final class CallFetcher {
     /** {@link #fetch} as a {@link CallResponse}. */
     CallResponse fetchResponse(String callId) {
         return responses.response(fetch(callId));
+    }
+
+    /** One look of {@code awaitCall}: as {@link #fetchResponse}, but a 429 comes back at once, to be weighed by the caller. */
+    CallResponse look(String callId) {
+        return responses.response(fetch(callId, false));
     }
 
     /** As {@link #fetch}, completing with {@code result} of the response; cancelling the future stops the retries. */

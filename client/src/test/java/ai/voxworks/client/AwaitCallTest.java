@@ -136,6 +136,19 @@ class AwaitCallTest {
     }
 
     @Test
+    void aRetryAfterPastTheTimeoutIsNotWaitedOutEvenByAClientThatRetries() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+                .addHeader("Retry-After", "7").body("{\"success\":false,\"message\":\"Too many requests\"}").build());
+        try (VoxworksClient retrying = client.newBuilder().maxRetries(2).build()) {
+            assertThatThrownBy(() -> retrying.awaitCall("c1", Call::ended, Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(AwaitTimeoutException.class, e -> assertThat(e.requests()).isEqualTo(1));
+        }
+
+        assertThat(time.waits).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
     void waitsForAnyConditionNotOnlyTheEnd() {
         server.enqueue(call("scheduled", null));
         server.enqueue(call("in-progress", "dialling"));
