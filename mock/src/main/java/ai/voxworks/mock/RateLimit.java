@@ -39,17 +39,16 @@ public record RateLimit(List<Window> windows) {
         public Window {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(length, "length");
-            if (requests < 1 || length.isNegative() || length.isZero()) {
-                throw new IllegalArgumentException("a rate-limit window needs at least 1 request per positive length");
+            if (requests < 1) {
+                throw new IllegalArgumentException("a window must allow at least 1 request");
             }
-            if (length.compareTo(MAX_WINDOW) > 0) {
-                throw new IllegalArgumentException("a rate-limit window must be at most " + Durations.format(MAX_WINDOW)
-                        + ", not " + Durations.format(length));
+            if (length.isNegative() || length.isZero() || length.compareTo(MAX_WINDOW) > 0) {
+                throw new IllegalArgumentException("a window must be longer than 0 and at most " + Durations.format(MAX_WINDOW));
             }
             if (requests > length.toNanos()) {
                 // Bucket4j counts in nanoseconds: more than one request per nanosecond cannot be refilled.
-                throw new IllegalArgumentException("a rate-limit window allows at most one request per nanosecond: "
-                        + length.toNanos() + " per " + Durations.format(length) + ", not " + requests);
+                throw new IllegalArgumentException("a window of " + Durations.format(length) + " allows at most "
+                        + length.toNanos() + " requests (one per nanosecond)");
             }
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("'" + name + "' cannot name a window; use letters, digits, '.', '-' or '_'");
@@ -163,9 +162,6 @@ public record RateLimit(List<Window> windows) {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a rate limit; the part before '/' must be a whole number of requests");
         }
-        if (requests < 1) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate limit; it must allow at least 1 request");
-        }
         String written = spec.substring(slash + 1).trim().toLowerCase(Locale.ROOT);
         Duration length;
         try {
@@ -173,15 +169,11 @@ public record RateLimit(List<Window> windows) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "' is not a rate limit; its window " + e.getMessage(), e);
         }
-        if (length.isZero() || length.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate limit; a window must be longer than 0 and at most "
-                    + Durations.format(MAX_WINDOW));
+        try {
+            return new Window(name == null ? Durations.format(length) : name, requests, length);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate limit; " + e.getMessage(), e);
         }
-        if (requests > length.toNanos()) {
-            throw new IllegalArgumentException("'" + text + "' is not a rate limit; a window of " + written + " allows at most "
-                    + length.toNanos() + " requests (one per nanosecond)");
-        }
-        return new Window(name == null ? Durations.format(length) : name, requests, length);
     }
 
     /** Whether requests are limited at all. */

@@ -57,7 +57,7 @@ class MainTest {
         {"--fixtures", "/no/such/voxworks-fixtures", "'/no/such/voxworks-fixtures' is no directory (it does not exist)"},
         {"--fixtures", "pom.xml", "'pom.xml' is not a directory; give a directory with teams.json and calls/"},
         {"--rate-limit", "10", "'10' is not a rate limit"},
-        {"--rate-limit", "0/1s", "it must allow at least 1 request"},
+        {"--rate-limit", "0/1s", "'0/1s' is not a rate limit; a window must allow at least 1 request"},
         {"--rate-limit", "10/forever", "'forever' is not a duration"},
         {"--rate-limit", "60/60", "its window '60' has no unit"},
         {"--rate-limit", "5/1000000d", "a window must be longer than 0 and at most 30d"},
