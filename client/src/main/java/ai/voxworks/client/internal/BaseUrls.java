@@ -25,8 +25,8 @@ public final class BaseUrls {
                     + " at index " + e.getIndex() + "); give one such as https://api.voxworks.ai");
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("the URL holds a user name or password; give the URL without it "
-                    + "(the API key goes apart)");
+            throw new IllegalArgumentException("the URL holds a user name or password; give the URL without it, "
+                    + "and the API key in VOXWORKS_API_KEY");
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("'" + text + "' is not an http or https URL, such as https://api.voxworks.ai");

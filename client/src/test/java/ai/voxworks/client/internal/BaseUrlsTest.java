@@ -16,7 +16,7 @@ class BaseUrlsTest {
     @Test
     void aPasswordIsNeverRepeatedEvenInAUrlThatDoesNotParse() {
         assertThatThrownBy(() -> BaseUrls.check("https://u:s3cret@api.example/?q=1"))
-                .hasMessage("the URL holds a user name or password; give the URL without it (the API key goes apart)");
+                .hasMessage("the URL holds a user name or password; give the URL without it, and the API key in VOXWORKS_API_KEY");
         assertThatThrownBy(() -> BaseUrls.check("https://u:s3cret@api example"))
                 .hasMessageStartingWith("'https://…@api example' is not a URL (")
                 .message().doesNotContain("s3cret");
